@@ -1,0 +1,23 @@
+namespace Hosting;
+
+/// <summary>
+/// A value taken from configuration <c>Parameters:{name}</c> (user secrets, environment, <c>.env.local</c>);
+/// a secret one is masked wherever it is shown and handed only to the resources that reference it.
+/// </summary>
+public sealed class ParameterResource(string name, bool secret, bool optional) : Resource(name)
+{
+    /// <summary>Whether the value is a secret.</summary>
+    public bool Secret { get; } = secret;
+
+    /// <summary>Whether the application may start without a value.</summary>
+    public bool Optional { get; } = optional;
+
+    /// <summary>The value, once read from configuration.</summary>
+    public string? Value { get; internal set; }
+
+    /// <summary>The configuration key the value comes from.</summary>
+    public string ConfigurationKey => $"Parameters:{Name}";
+
+    /// <inheritdoc />
+    public override string Kind => "parameter";
+}

@@ -1,0 +1,134 @@
+using Spectre.Console;
+
+namespace Hosting.ConsoleOutput;
+
+/// <summary>
+/// The AppHost's console: state changes while starting, a table of resources once all are healthy, restarts as
+/// they happen, and (with AppHost:StreamConsole) every resource's output prefixed with its name.
+/// </summary>
+internal sealed class ConsoleReporter : IDisposable
+{
+    private static readonly string[] Palette = ["aqua", "fuchsia", "yellow", "lime", "dodgerblue1", "orange1", "mediumpurple", "springgreen2"];
+    private readonly DistributedApplication _app;
+    private readonly Lock _console = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<string, string> _colors = new(StringComparer.Ordinal);
+    private readonly int _nameWidth;
+    private readonly List<(ResourceLog Log, Action<LogLine> Handler)> _subscriptions = [];
+
+    public ConsoleReporter(DistributedApplication app)
+    {
+        _app = app;
+        _nameWidth = app.ResourceLogs.Keys.Max(k => k.Length);
+        var index = 0;
+        foreach (var name in app.ResourceLogs.Keys)
+        {
+            _colors[name] = Palette[index++ % Palette.Length];
+        }
+
+        foreach (var log in app.ResourceLogs.Values)
+        {
+            if (log.ResourceName == Runtime.Orchestrator.AppHostLogName || app.Options.StreamConsole)
+            {
+                Action<LogLine> handler = line => WriteLine(log.ResourceName, line);
+                log.LineWritten += handler;
+                _subscriptions.Add((log, handler));
+            }
+        }
+
+        _ = ReportStateChangesAsync(_stop.Token);
+    }
+
+    private void WriteLine(string resource, LogLine line)
+    {
+        var text = Markup.Escape(line.Text);
+        lock (_console)
+        {
+            AnsiConsole.MarkupLine($"[{_colors[resource]}]{Markup.Escape(resource.PadRight(_nameWidth))} |[/] {(line.IsError ? $"[red]{text}[/]" : text)}");
+        }
+    }
+
+    private async Task ReportStateChangesAsync(CancellationToken cancellationToken)
+    {
+        var last = new Dictionary<string, ResourceStateKind>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var snapshot in _app.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                if (last.TryGetValue(snapshot.Name, out var previous) && previous == snapshot.State)
+                {
+                    continue;
+                }
+
+                last[snapshot.Name] = snapshot.State;
+                if (snapshot.State is ResourceStateKind.NotStarted)
+                {
+                    continue;
+                }
+
+                var detail = snapshot.Message is null ? "" : $" [grey]({Markup.Escape(snapshot.Message)})[/]";
+                lock (_console)
+                {
+                    AnsiConsole.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] [{_colors[snapshot.Name]}]{Markup.Escape(snapshot.Name)}[/] {StateMarkup(snapshot.State)}{detail}");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void PrintSummary()
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Resources[/]");
+        table.AddColumns("Name", "Type", "State", "PID", "URLs");
+        foreach (var snapshot in _app.ResourceNotifications.Current)
+        {
+            table.AddRow(
+                Markup.Escape(snapshot.Name),
+                snapshot.Kind,
+                StateMarkup(snapshot.State),
+                snapshot.ProcessId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Markup.Escape(string.Join(" ", snapshot.Urls)));
+        }
+
+        lock (_console)
+        {
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"[grey]State directory: {Markup.Escape(_app.Options.StateDirectory ?? "")}. Press Ctrl+C to stop.[/]");
+        }
+    }
+
+    public void Stopping()
+    {
+        lock (_console)
+        {
+            AnsiConsole.MarkupLine("[yellow]Stopping: dependents first, then their dependencies...[/]");
+        }
+    }
+
+    public void Stopped()
+    {
+        lock (_console)
+        {
+            AnsiConsole.MarkupLine("[green]All resources stopped.[/]");
+        }
+    }
+
+    private static string StateMarkup(ResourceStateKind state) => state switch
+    {
+        ResourceStateKind.Running => "[green]Running[/]",
+        ResourceStateKind.Unhealthy or ResourceStateKind.Restarting => $"[yellow]{state}[/]",
+        ResourceStateKind.FailedToStart => "[red]FailedToStart[/]",
+        _ => state.ToString(),
+    };
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        foreach (var (log, handler) in _subscriptions)
+        {
+            log.LineWritten -= handler;
+        }
+    }
+}

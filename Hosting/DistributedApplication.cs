@@ -1,0 +1,104 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Hosting.ConsoleOutput;
+using Hosting.Runtime;
+using Hosting.Testing;
+
+namespace Hosting;
+
+/// <summary>
+/// The running application: starts every resource once its dependencies are healthy, keeps them up, and stops them
+/// in reverse dependency order. Build one with <see cref="CreateBuilder"/>.
+/// </summary>
+public sealed class DistributedApplication : IAsyncDisposable
+{
+    private readonly Orchestrator _orchestrator;
+
+    internal DistributedApplication(IReadOnlyList<Resource> resources, AppHostOptions options, string appHostId)
+    {
+        Options = options;
+        _orchestrator = new Orchestrator(resources, options, appHostId, TimeProvider.System);
+    }
+
+    /// <summary>Starts a model; in the AppHost's <c>Main</c>: <c>var builder = DistributedApplication.CreateBuilder(args);</c>.</summary>
+    public static DistributedApplicationBuilder CreateBuilder(string[] args)
+    {
+        var testing = TestingHook.Current;
+        if (testing is null)
+        {
+            FriendlyErrors.Install();
+        }
+
+        var appHostAssembly = testing?.AppHostAssembly ?? Assembly.GetEntryAssembly() ?? typeof(DistributedApplication).Assembly;
+        return new DistributedApplicationBuilder(args, appHostAssembly, testing);
+    }
+
+    /// <summary>The settings this application runs with.</summary>
+    public AppHostOptions Options { get; }
+
+    /// <summary>The state of every resource, and a stream of its changes.</summary>
+    public ResourceNotificationService ResourceNotifications => _orchestrator.Notifications;
+
+    /// <summary>Each resource's console output, and the AppHost's own messages under "apphost".</summary>
+    public IReadOnlyDictionary<string, ResourceLog> ResourceLogs => _orchestrator.Logs;
+
+    /// <summary>The resources of the model.</summary>
+    public IReadOnlyList<Resource> Resources => _orchestrator.Resources;
+
+    /// <summary>Starts every resource; completes once all are healthy, or throws when one cannot start.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _orchestrator.StartAsync(cancellationToken);
+
+    /// <summary>Stops every resource, dependents before their dependencies.</summary>
+    public Task StopAsync() => _orchestrator.StopAsync();
+
+    /// <summary>The connection string a resource referencing <paramref name="name"/> receives.</summary>
+    public string GetConnectionString(string name) => _orchestrator.GetConnectionString(name);
+
+    /// <summary>The HTTP endpoint of a project or executable.</summary>
+    public Uri GetEndpoint(string name) => _orchestrator.GetEndpoint(name);
+
+    /// <summary>The environment a resource was (or would be) started with.</summary>
+    public IReadOnlyDictionary<string, string> GetEnvironment(string name) => _orchestrator.GetEnvironment(name);
+
+    /// <summary>Runs until Ctrl+C or SIGTERM, then stops everything in order.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            if (Interlocked.Increment(ref signals) > 1)
+            {
+                _orchestrator.KillAll(); // a second Ctrl+C: no more waiting
+            }
+
+            shutdown.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var reporter = Options.ShowProgress ? new ConsoleReporter(this) : null;
+        try
+        {
+            await StartAsync(shutdown.Token);
+            reporter?.PrintSummary();
+            await Task.Delay(Timeout.Infinite, shutdown.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            reporter?.Stopping();
+            await StopAsync();
+            reporter?.Stopped();
+        }
+    }
+
+    /// <summary>Runs until Ctrl+C or SIGTERM.</summary>
+    public void Run() => RunAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

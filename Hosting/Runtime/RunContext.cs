@@ -1,0 +1,93 @@
+using System.Collections;
+using System.Globalization;
+
+namespace Hosting.Runtime;
+
+/// <summary>What every resource's launch needs: options, the state directory, the ports chosen for this run.</summary>
+internal sealed class RunContext(AppHostOptions options, StateDirectory state, IReadOnlyDictionary<Resource, int> ports)
+{
+    // What the AppHost itself was given for the wiring must not leak into a child: each child gets its own.
+    private static readonly string[] WiringPrefixes =
+        ["ConnectionStrings__", "services__", "OTEL_", "Parameters__", "ASPNETCORE_", "DOTNET_ENVIRONMENT", "AppHost__", "Resources__"];
+
+    public AppHostOptions Options { get; } = options;
+
+    public StateDirectory State { get; } = state;
+
+    public int PortOf(Resource resource) =>
+        ports.TryGetValue(resource, out var port) ? port : throw new InvalidOperationException($"'{resource.Name}' has no port.");
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _passwords = new(StringComparer.Ordinal);
+
+    public string PasswordOf(Resource server) => _passwords.GetOrAdd(server.Name, name => State.GetOrCreateSecret(name + "-password"));
+
+    public string ServiceUrl(Resource resource) => $"http://localhost:{PortOf(resource).ToString(CultureInfo.InvariantCulture)}";
+
+    public string ConnectionString(IResourceWithConnectionString resource) => resource switch
+    {
+        PostgresServerResource server => $"Host=127.0.0.1;Port={PortOf(server)};Username={server.UserName};Password={PasswordOf(server)}",
+        PostgresDatabaseResource database => $"{ConnectionString(database.Parent)};Database={database.DatabaseName}",
+        RedisResource redis => $"127.0.0.1:{PortOf(redis)},password={PasswordOf(redis)}",
+        _ => throw new NotSupportedException(resource.GetType().Name),
+    };
+
+    /// <summary>The AppHost's environment without anything that belongs to the wiring.</summary>
+    public static Dictionary<string, string> InheritedEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            var key = (string)entry.Key;
+            if (!WiringPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                environment[key] = (string?)entry.Value ?? "";
+            }
+        }
+
+        return environment;
+    }
+
+    /// <summary>The environment of a project or executable: inherited, plus Aspire's wiring.</summary>
+    public Dictionary<string, string> ServiceEnvironment(Resource resource, string instanceId)
+    {
+        var environment = InheritedEnvironment();
+        environment["OTEL_SERVICE_NAME"] = resource.Name;
+        environment["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceId}";
+        if (!string.IsNullOrWhiteSpace(Options.OtlpEndpoint))
+        {
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Options.OtlpEndpoint;
+            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = Options.OtlpProtocol;
+            // Short export intervals so a request shows up in the dashboard within seconds, as Aspire does.
+            environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
+            environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
+            environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+            if (!string.IsNullOrWhiteSpace(Options.OtlpHeaders))
+            {
+                environment["OTEL_EXPORTER_OTLP_HEADERS"] = Options.OtlpHeaders;
+            }
+        }
+
+        foreach (var reference in resource.References)
+        {
+            switch (reference)
+            {
+                case IResourceWithConnectionString target:
+                    environment[$"ConnectionStrings__{target.Name}"] = ConnectionString(target);
+                    break;
+                case IResourceWithServiceDiscovery { Http: not null } service:
+                    environment[$"services__{service.Name}__http__0"] = ServiceUrl(reference);
+                    break;
+            }
+        }
+
+        foreach (var (key, value) in resource.Environment)
+        {
+            if (value() is { } resolved)
+            {
+                environment[key] = resolved;
+            }
+        }
+
+        return environment;
+    }
+}

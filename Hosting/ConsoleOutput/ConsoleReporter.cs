@@ -11,7 +11,7 @@ internal sealed class ConsoleReporter : IDisposable
     private static readonly string[] Palette = ["aqua", "fuchsia", "yellow", "lime", "dodgerblue1", "orange1", "mediumpurple", "springgreen2"];
     private readonly DistributedApplication _app;
     private readonly Lock _console = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<string, ResourceStateKind> _lastStates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _colors = new(StringComparer.Ordinal);
     private readonly int _nameWidth;
     private readonly List<(ResourceLog Log, Action<LogLine> Handler)> _subscriptions = [];
@@ -19,6 +19,14 @@ internal sealed class ConsoleReporter : IDisposable
     public ConsoleReporter(DistributedApplication app)
     {
         _app = app;
+        if (System.Console.IsOutputRedirected)
+        {
+            // A log file or a CI console: no colour codes, and no wrapping at 80 columns.
+            AnsiConsole.Profile.Capabilities.Ansi = false;
+            AnsiConsole.Profile.Capabilities.ColorSystem = ColorSystem.NoColors;
+            AnsiConsole.Profile.Width = 4096;
+        }
+
         _nameWidth = app.ResourceLogs.Keys.Max(k => k.Length);
         var index = 0;
         foreach (var name in app.ResourceLogs.Keys)
@@ -36,7 +44,7 @@ internal sealed class ConsoleReporter : IDisposable
             }
         }
 
-        _ = ReportStateChangesAsync(_stop.Token);
+        app.ResourceNotifications.Changed += OnStateChanged;
     }
 
     private void WriteLine(string resource, LogLine line)
@@ -48,33 +56,19 @@ internal sealed class ConsoleReporter : IDisposable
         }
     }
 
-    private async Task ReportStateChangesAsync(CancellationToken cancellationToken)
+    private void OnStateChanged(ResourceSnapshot snapshot)
     {
-        var last = new Dictionary<string, ResourceStateKind>(StringComparer.Ordinal);
-        try
+        lock (_console)
         {
-            await foreach (var snapshot in _app.ResourceNotifications.WatchAsync(cancellationToken))
+            if (snapshot.State is ResourceStateKind.NotStarted
+                || (_lastStates.TryGetValue(snapshot.Name, out var previous) && previous == snapshot.State))
             {
-                if (last.TryGetValue(snapshot.Name, out var previous) && previous == snapshot.State)
-                {
-                    continue;
-                }
-
-                last[snapshot.Name] = snapshot.State;
-                if (snapshot.State is ResourceStateKind.NotStarted)
-                {
-                    continue;
-                }
-
-                var detail = snapshot.Message is null ? "" : $" [grey]({Markup.Escape(snapshot.Message)})[/]";
-                lock (_console)
-                {
-                    AnsiConsole.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] [{_colors[snapshot.Name]}]{Markup.Escape(snapshot.Name)}[/] {StateMarkup(snapshot.State)}{detail}");
-                }
+                return;
             }
-        }
-        catch (OperationCanceledException)
-        {
+
+            _lastStates[snapshot.Name] = snapshot.State;
+            var detail = snapshot.Message is null ? "" : $" [grey]({Markup.Escape(snapshot.Message)})[/]";
+            AnsiConsole.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] [{_colors[snapshot.Name]}]{Markup.Escape(snapshot.Name)}[/] {StateMarkup(snapshot.State)}{detail}");
         }
     }
 
@@ -125,7 +119,7 @@ internal sealed class ConsoleReporter : IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
+        _app.ResourceNotifications.Changed -= OnStateChanged;
         foreach (var (log, handler) in _subscriptions)
         {
             log.LineWritten -= handler;

@@ -14,6 +14,9 @@ public sealed class ResourceNotificationService
     private readonly Lock _gate = new();
     private readonly List<Channel<ResourceSnapshot>> _watchers = [];
 
+    /// <summary>Raised for every change, in order, on the thread that made it (keep handlers short).</summary>
+    public event Action<ResourceSnapshot>? Changed;
+
     /// <summary>Every resource's latest snapshot.</summary>
     public IReadOnlyCollection<ResourceSnapshot> Current => [.. _states.Values.OrderBy(s => s.Name, StringComparer.Ordinal)];
 
@@ -78,6 +81,8 @@ public sealed class ResourceNotificationService
             {
                 watcher.Writer.TryWrite(snapshot);
             }
+
+            Changed?.Invoke(snapshot);
         }
 
         if (snapshot.IsHealthy)

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hosting;
+
+namespace AppHost.Tests;
+
+public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_resource_is_healthy()
+    {
+        var names = stack.App.ResourceNotifications.Current.Select(s => s.Name).Order();
+        Assert.Equal(["anthropic-api-key", "api", "appdb", "cache", "gateway", "postgres"], names);
+        foreach (var service in new[] { "api", "gateway" })
+        {
+            using var client = stack.CreateClient(service);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Cancellation)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive", Cancellation)).StatusCode);
+        }
+
+        Assert.All(stack.App.ResourceNotifications.Current, s => Assert.Equal(ResourceStateKind.Running, s.State));
+    }
+
+    [Fact]
+    public async Task The_api_sees_its_connection_strings_and_the_gateway_url()
+    {
+        using var client = stack.CreateClient("api");
+
+        var wiring = await client.GetFromJsonAsync<JsonElement>("/api/diagnostics/wiring", Cancellation);
+
+        var appdb = wiring.GetProperty("connectionStrings").GetProperty("appdb");
+        Assert.Equal("appdb", appdb.GetProperty("database").GetString());
+        Assert.Equal("127.0.0.1", appdb.GetProperty("host").GetString());
+        var expected = new Npgsql.NpgsqlConnectionStringBuilder(stack.App.GetConnectionString("appdb"));
+        Assert.Equal(expected.Port, appdb.GetProperty("port").GetInt32());
+        Assert.Contains(
+            stack.App.GetConnectionString("cache").Split(',')[0],
+            wiring.GetProperty("connectionStrings").GetProperty("cache").GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(stack.App.GetEndpoint("gateway").ToString().TrimEnd('/'), wiring.GetProperty("services").GetProperty("gateway").GetString()!.TrimEnd('/'));
+        Assert.Equal("api", wiring.GetProperty("serviceName").GetString());
+        Assert.DoesNotContain(expected.Password!, wiring.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_service_gets_only_its_own_wiring()
+    {
+        var api = stack.App.GetEnvironment("api");
+        var gateway = stack.App.GetEnvironment("gateway");
+
+        Assert.Equal(stack.App.GetConnectionString("appdb"), api["ConnectionStrings__appdb"]);
+        Assert.Equal(stack.App.GetConnectionString("cache"), api["ConnectionStrings__cache"]);
+        Assert.Equal(stack.App.GetEndpoint("gateway").ToString().TrimEnd('/'), api["services__gateway__http__0"]);
+        Assert.Equal(stack.App.GetEndpoint("api").ToString().TrimEnd('/'), api["ASPNETCORE_URLS"]);
+        Assert.Equal("Development", api["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("api", api["OTEL_SERVICE_NAME"]);
+        Assert.StartsWith("service.instance.id=api-", api["OTEL_RESOURCE_ATTRIBUTES"], StringComparison.Ordinal);
+        Assert.False(gateway.ContainsKey("ConnectionStrings__appdb"));
+        Assert.Equal(stack.App.GetConnectionString("cache"), gateway["ConnectionStrings__cache"]);
+        Assert.DoesNotContain(api.Keys, k => k.StartsWith("Anthropic", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_api_reaches_the_gateway_mock_through_service_discovery()
+    {
+        using var client = stack.CreateClient("api");
+
+        using var response = await client.PostAsJsonAsync("/api/assistant/ask", new { prompt = "Say hello to the stack" }, Cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.False(string.IsNullOrWhiteSpace(answer.GetProperty("text").GetString()));
+        Assert.True(answer.GetProperty("outputTokens").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task The_gateway_mock_answers_in_anthropics_shape_json_and_sse()
+    {
+        using var client = stack.CreateClient("gateway");
+        var request = new { model = "claude-sonnet-4-5", max_tokens = 64, messages = new[] { new { role = "user", content = "Hi" } } };
+
+        using var json = await client.PostAsJsonAsync("/v1/messages", request, Cancellation);
+        var message = await json.Content.ReadFromJsonAsync<JsonElement>(Cancellation);
+        Assert.Equal("message", message.GetProperty("type").GetString());
+        Assert.Equal("assistant", message.GetProperty("role").GetString());
+        Assert.Equal("text", message.GetProperty("content")[0].GetProperty("type").GetString());
+
+        using var sse = await client.PostAsJsonAsync("/v1/messages", new { request.model, request.max_tokens, request.messages, stream = true }, Cancellation);
+        Assert.Equal("text/event-stream", sse.Content.Headers.ContentType?.MediaType);
+        var events = (await sse.Content.ReadAsStringAsync(Cancellation))
+            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(block => block.Split('\n'))
+            .Select(lines => (Event: lines[0]["event: ".Length..], Data: JsonDocument.Parse(lines[1]["data: ".Length..]).RootElement))
+            .ToList();
+        Assert.Equal("message_start", events[0].Event);
+        Assert.Equal("message_stop", events[^1].Event);
+        Assert.All(events, e => Assert.Equal(e.Event, e.Data.GetProperty("type").GetString()));
+    }
+
+    [Fact]
+    public async Task A_killed_gateway_comes_back()
+    {
+        var before = stack.App.ResourceNotifications.Get("gateway");
+
+        System.Diagnostics.Process.GetProcessById(before.ProcessId!.Value).Kill(); // SIGKILL
+
+        var after = await stack.App.ResourceNotifications
+            .WaitForAsync("gateway", s => s.State == ResourceStateKind.Running && s.Restarts > before.Restarts, Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+        Assert.NotEqual(before.ProcessId, after.ProcessId);
+        using var client = stack.CreateClient("gateway");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Cancellation)).StatusCode);
+    }
+}

@@ -1,0 +1,12 @@
+namespace Api.Data;
+
+public sealed class Project
+{
+    public const int NameMaxLength = 200;
+
+    public Guid Id { get; init; }
+
+    public required string Name { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,10 @@
+using Api.Data;
+
+namespace Api.Features.Projects;
+
+public sealed record CreateProjectRequest(string? Name);
+
+public sealed record ProjectResponse(Guid Id, string Name, DateTimeOffset CreatedAt)
+{
+    public static ProjectResponse From(Project project) => new(project.Id, project.Name, project.CreatedAt);
+}

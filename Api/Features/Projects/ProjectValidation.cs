@@ -1,0 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
+using Api.Data;
+
+namespace Api.Features.Projects;
+
+internal static class ProjectValidation
+{
+    public static bool TryValidate(
+        CreateProjectRequest request,
+        [NotNullWhen(true)] out string? name,
+        [NotNullWhen(false)] out Dictionary<string, string[]>? errors)
+    {
+        name = request.Name?.Trim();
+        errors = name switch
+        {
+            null or "" => Error("A project needs a name."),
+            { Length: > Project.NameMaxLength } => Error($"A project name has at most {Project.NameMaxLength} characters."),
+            _ => null,
+        };
+        return errors is null;
+    }
+
+    // Keyed by the JSON property name, so clients can point at the field.
+    private static Dictionary<string, string[]> Error(string message) => new() { ["name"] = [message] };
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Api.Infrastructure.Gateway;
+
+/// <summary>Typed client for the Gateway's Anthropic-compatible Messages API.</summary>
+internal sealed class GatewayClient(HttpClient httpClient, IOptions<GatewayOptions> options, ILogger<GatewayClient> logger)
+{
+    public const int MaxTokens = 256;
+
+    // Anthropic's API, and so the Gateway, rejects calls that don't pin the API version.
+    private const string AnthropicVersion = "2023-06-01";
+
+    public async Task<GatewayReply> SendMessageAsync(string prompt, CancellationToken cancellationToken)
+    {
+        var model = options.Value.Model;
+        var request = new MessagesRequest(model, MaxTokens, [new MessageParam("user", prompt)]);
+        using var message = new HttpRequestMessage(HttpMethod.Post, "v1/messages")
+        {
+            Content = JsonContent.Create(request, GatewayJsonContext.Default.MessagesRequest),
+        };
+        message.Headers.Add("anthropic-version", AnthropicVersion);
+
+        var (status, body) = await SendAsync(message, cancellationToken);
+        if ((int)status is < 200 or > 299)
+        {
+            var failure = GatewayResponses.ParseError(status, body);
+            Log.GatewayRefused(logger, failure.StatusCode, failure.ErrorType);
+            throw failure;
+        }
+
+        try
+        {
+            return GatewayResponses.ParseReply(body, model);
+        }
+        catch (GatewayException)
+        {
+            Log.GatewayReplyUnreadable(logger);
+            throw;
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await httpClient.SendAsync(message, cancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // However the call failed (refused, timed out, unresolvable name), to our caller it is
+            // the gateway failing: a 502, never a 500.
+            Log.GatewayUnreachable(logger, httpClient.BaseAddress, exception);
+            throw new GatewayException("The gateway could not be reached.", innerException: exception);
+        }
+    }
+}

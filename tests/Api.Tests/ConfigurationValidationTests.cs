@@ -1,0 +1,91 @@
+using Api.Data;
+using Api.Infrastructure.Gateway;
+using Api.Infrastructure.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Api.Tests;
+
+// Runs the same startup validation the Api runs before migrating: each rule must name its key.
+public sealed class ConfigurationValidationTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void A_missing_appdb_connection_string_is_refused_by_key(string? value)
+    {
+        var error = Validate(new() { ["ConnectionStrings:appdb"] = value }, b => b.AddDatabase());
+
+        Assert.Contains("ConnectionStrings:appdb is required", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not a connection string")]
+    [InlineData("Hots=localhost;Database=appdb")]
+    [InlineData("Database=appdb;Username=postgres")]
+    public void A_malformed_appdb_connection_string_is_refused_by_key(string value)
+    {
+        var error = Validate(new() { ["ConnectionStrings:appdb"] = value }, b => b.AddDatabase());
+
+        Assert.Contains("ConnectionStrings:appdb is not a valid Npgsql connection string", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_cache_connection_string_is_refused_by_key()
+    {
+        var error = Validate([], b => b.AddRedis());
+
+        Assert.Contains("ConnectionStrings:cache is required", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nonsense=1")]
+    [InlineData("password=only-a-password")]
+    public void A_malformed_cache_connection_string_is_refused_by_key(string value)
+    {
+        var error = Validate(new() { ["ConnectionStrings:cache"] = value }, b => b.AddRedis());
+
+        Assert.Contains("ConnectionStrings:cache is not a StackExchange.Redis configuration string", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_relative_gateway_base_url_is_refused_by_key()
+    {
+        var error = Validate(new() { ["Gateway:BaseUrl"] = "gateway/v1" }, b => b.AddGatewayClient());
+
+        Assert.Contains("Gateway:BaseUrl must be an absolute URL", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Valid_configuration_passes_and_the_gateway_defaults_apply()
+    {
+        using var services = Build(
+            new()
+            {
+                ["ConnectionStrings:appdb"] = "Host=db;Port=5432;Database=appdb;Username=postgres;Password=secret",
+                ["ConnectionStrings:cache"] = "cache:6379,password=secret",
+            },
+            b => b.AddDatabase().AddRedis().AddGatewayClient());
+
+        services.GetRequiredService<IStartupValidator>().Validate();
+        var gateway = services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        Assert.Equal("https+http://gateway", gateway.BaseUrl);
+        Assert.Equal("claude-sonnet-4-5", gateway.Model);
+    }
+
+    private static string Validate(Dictionary<string, string?> configuration, Action<IHostApplicationBuilder> add)
+    {
+        using var services = Build(configuration, add);
+        return Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate()).Message;
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> configuration, Action<IHostApplicationBuilder> add)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        add(builder);
+        return builder.Services.BuildServiceProvider();
+    }
+}

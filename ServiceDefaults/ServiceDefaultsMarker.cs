@@ -1,0 +1,4 @@
+namespace ServiceDefaults;
+
+/// <summary>Registered once so that a repeated <c>AddServiceDefaults()</c> call is a no-op.</summary>
+internal sealed class ServiceDefaultsMarker;

@@ -1,9 +1,17 @@
+using Gateway.Features.Messages;
+using Gateway.Infrastructure.Redis;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddRedis();
+builder.AddMessages();
 
 var app = builder.Build();
 
+// Inside the developer exception page, which would otherwise answer Anthropic SDKs with ProblemDetails.
+app.UseExceptionHandler();
 app.MapDefaultEndpoints();
+app.MapMessagesEndpoints();
 
 app.Run();

@@ -1,0 +1,3 @@
+namespace Gateway.Features.Messages.Mock;
+
+internal sealed record MockReply(string Text, int InputTokens, int OutputTokens, string StopReason);

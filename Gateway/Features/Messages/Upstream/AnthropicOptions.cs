@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Features.Messages.Upstream;
+
+/// <summary>Where the real Anthropic Messages API lives. Without an API key the Gateway answers with its mock model.</summary>
+internal sealed class AnthropicOptions
+{
+    public const string SectionName = "Anthropic";
+
+    [Required(ErrorMessage = "Anthropic:BaseUrl is required.")]
+    public string BaseUrl { get; set; } = "https://api.anthropic.com";
+
+    /// <summary>A secret: never logged, never echoed in an error.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Time allowed until upstream response headers arrive; a streamed body may run longer.</summary>
+    [Range(1, 3600, ErrorMessage = "Anthropic:TimeoutSeconds must be between 1 and 3600.")]
+    public int TimeoutSeconds { get; set; } = 600;
+
+    public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
+
+    // A method, not a property: data annotation validation reads every property, before BaseUrl is known to parse.
+    public Uri MessagesUri() => new(BaseUrl.TrimEnd('/') + "/v1/messages");
+}

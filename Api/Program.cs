@@ -3,7 +3,6 @@ using Api.Features.Assistant;
 using Api.Features.Diagnostics;
 using Api.Features.Projects;
 using Api.Infrastructure.Gateway;
-using Api.Infrastructure.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.TryAddSingleton(TimeProvider.System);
 builder.AddDatabase();
-builder.AddRedis();
+builder.AddRedisClient("cache");
 builder.AddGatewayClient();
 
 var app = builder.Build();

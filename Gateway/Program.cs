@@ -1,10 +1,9 @@
 using Gateway.Features.Messages;
-using Gateway.Infrastructure.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddRedis();
+builder.AddRedisClient("cache");
 builder.AddMessages();
 
 var app = builder.Build();

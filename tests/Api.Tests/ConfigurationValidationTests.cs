@@ -1,9 +1,8 @@
 using Api.Data;
 using Api.Infrastructure.Gateway;
-using Api.Infrastructure.Redis;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Api.Tests;
@@ -35,7 +34,7 @@ public sealed class ConfigurationValidationTests
     [Fact]
     public void A_missing_cache_connection_string_is_refused_by_key()
     {
-        var error = Validate([], b => b.AddRedis());
+        var error = Validate([], b => b.AddRedisClient("cache"));
 
         Assert.Contains("ConnectionStrings:cache is required", error, StringComparison.Ordinal);
     }
@@ -45,7 +44,7 @@ public sealed class ConfigurationValidationTests
     [InlineData("password=only-a-password")]
     public void A_malformed_cache_connection_string_is_refused_by_key(string value)
     {
-        var error = Validate(new() { ["ConnectionStrings:cache"] = value }, b => b.AddRedis());
+        var error = Validate(new() { ["ConnectionStrings:cache"] = value }, b => b.AddRedisClient("cache"));
 
         Assert.Contains("ConnectionStrings:cache is not a StackExchange.Redis configuration string", error, StringComparison.Ordinal);
     }
@@ -67,7 +66,7 @@ public sealed class ConfigurationValidationTests
                 ["ConnectionStrings:appdb"] = "Host=db;Port=5432;Database=appdb;Username=postgres;Password=secret",
                 ["ConnectionStrings:cache"] = "cache:6379,password=secret",
             },
-            b => b.AddDatabase().AddRedis().AddGatewayClient());
+            b => b.AddDatabase().AddRedisClient("cache").AddGatewayClient());
 
         services.GetRequiredService<IStartupValidator>().Validate();
         var gateway = services.GetRequiredService<IOptions<GatewayOptions>>().Value;

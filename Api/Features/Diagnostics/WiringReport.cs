@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Api.Data;
-using Api.Infrastructure.Redis;
 using Npgsql;
 
 namespace Api.Features.Diagnostics;
@@ -35,7 +34,7 @@ public sealed record WiringReport(
     }
 
     private static CacheWiring? Cache(string? connectionString) =>
-        connectionString is null ? null : new CacheWiring(RedisConfiguration.Endpoints(connectionString));
+        connectionString is null ? null : new CacheWiring(RedisClient.RedisConnectionString.Endpoints(connectionString));
 
     // A URL may carry credentials as user:password@host.
     private static string? WithoutUserInfo(string? url) =>

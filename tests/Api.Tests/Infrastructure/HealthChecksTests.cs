@@ -1,10 +1,9 @@
 using Api.Data;
-using Api.Infrastructure.Redis;
+using Microsoft.Extensions.Hosting;
 using Api.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 
 namespace Api.Tests.Infrastructure;
 
@@ -22,7 +21,7 @@ public sealed class HealthChecksTests
             ["ConnectionStrings:cache"] = $"127.0.0.1:{Ports.Closed()},connectTimeout=500",
         });
         builder.Services.AddLogging();
-        builder.AddDatabase().AddRedis();
+        builder.AddDatabase().AddRedisClient("cache");
         await using var services = builder.Services.BuildServiceProvider();
 
         var report = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken);
@@ -36,7 +35,7 @@ public sealed class HealthChecksTests
     [Fact]
     public void Redis_endpoints_are_reported_as_host_and_port_with_the_default_port_filled_in()
     {
-        var endpoints = RedisConfiguration.Endpoints("cache,10.0.0.7:6380,password=hunter2,ssl=false");
+        var endpoints = RedisClient.RedisConnectionString.Endpoints("cache,10.0.0.7:6380,password=hunter2,ssl=false");
 
         Assert.Equal(["cache:6379", "10.0.0.7:6380"], endpoints);
     }

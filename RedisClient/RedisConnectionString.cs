@@ -1,11 +1,12 @@
 using System.Net;
 using StackExchange.Redis;
 
-namespace Api.Infrastructure.Redis;
+namespace RedisClient;
 
 /// <summary>Reads StackExchange.Redis configuration strings without ever echoing their password.</summary>
-internal static class RedisConfiguration
+public static class RedisConnectionString
 {
+    /// <summary>Parses; false when the string is malformed or names no endpoint.</summary>
     public static bool TryParse(string configuration, out ConfigurationOptions options)
     {
         try
@@ -20,7 +21,7 @@ internal static class RedisConfiguration
         }
     }
 
-    /// <summary>The endpoints as <c>host:port</c>, with Redis' default port filled in.</summary>
+    /// <summary>The endpoints as <c>host:port</c>, with Redis's default port filled in.</summary>
     public static IReadOnlyList<string> Endpoints(string configuration)
     {
         if (!TryParse(configuration, out var options))
@@ -32,7 +33,7 @@ internal static class RedisConfiguration
         return [.. options.EndPoints.Select(Format)];
     }
 
-    // DnsEndPoint.ToString() reads "Unspecified/host:port"; people and tests expect "host:port".
+    /// <summary>An endpoint as <c>host:port</c> (DnsEndPoint.ToString() reads "Unspecified/host:port").</summary>
     public static string Format(EndPoint endpoint) => endpoint switch
     {
         DnsEndPoint dns => $"{dns.Host}:{dns.Port}",

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Hosting.Processes;
+
 namespace Hosting.Postgres;
 
 /// <summary>The PostgreSQL server programs of this machine: Debian keeps one set per major version.</summary>
@@ -32,25 +34,38 @@ internal sealed record PostgresBinaries(string BinDirectory, int MajorVersion)
 
     private static PostgresBinaries? FromDirectory(string directory, int? versionHint)
     {
-        if (!File.Exists(Path.Combine(directory, "postgres")) || !File.Exists(Path.Combine(directory, "initdb")))
+        if (!Executable.Exists(Path.Combine(directory, "postgres")) || !Executable.Exists(Path.Combine(directory, "initdb")))
         {
             return null;
         }
 
-        return new PostgresBinaries(directory, versionHint ?? ReadVersion(Path.Combine(directory, "postgres")));
+        var version = versionHint ?? ReadVersion(Path.Combine(directory, "postgres"));
+        return version > 0 ? new PostgresBinaries(directory, version) : null;
     }
 
+    /// <summary>The major version from "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)", or 0 when it cannot be read.</summary>
     private static int ReadVersion(string postgres)
     {
-        // "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)"
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(postgres, "--version")
+        try
         {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var version = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(t => char.IsDigit(t[0])) ?? "0";
-        return int.Parse(version.Split('.')[0], CultureInfo.InvariantCulture);
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(postgres, "--version")
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            })!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return ParseMajorVersion(text);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return 0;
+        }
+    }
+
+    internal static int ParseMajorVersion(string versionText)
+    {
+        var version = versionText.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(t => char.IsDigit(t[0])) ?? "0";
+        return int.TryParse(version.Split('.')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : 0;
     }
 }

@@ -45,7 +45,7 @@ internal static class LocalServers
     {
         if (configured is not null)
         {
-            return File.Exists(configured)
+            return Processes.Executable.Exists(configured)
                 ? configured
                 : throw new DistributedApplicationException($"AppHost:RedisServerPath is '{configured}', which does not exist.");
         }
@@ -53,7 +53,7 @@ internal static class LocalServers
         var path = Environment.GetEnvironmentVariable("PATH")?.Split(':') ?? [];
         return path.Append("/usr/bin").Append("/usr/local/bin")
             .Select(directory => Path.Combine(directory, "redis-server"))
-            .FirstOrDefault(File.Exists);
+            .FirstOrDefault(Processes.Executable.Exists);
     }
 
     private static async Task InstallAsync(List<string> packages, AppHostOptions options, ResourceLog log, CancellationToken cancellationToken)

@@ -85,3 +85,28 @@ public class ProcessTests
         Assert.Equal("*2\r\n$4\r\nAUTH\r\n$4\r\npäs\r\n", System.Text.Encoding.UTF8.GetString(RespProbe.Encode("AUTH", "päs")));
     }
 }
+
+public class ExecutableTests : IDisposable
+{
+    private readonly TempStateDirectory _temp = new();
+
+    [Fact]
+    public void A_dangling_link_left_by_a_removed_package_is_not_a_program()
+    {
+        Directory.CreateDirectory(_temp.Path);
+        var link = Path.Combine(_temp.Path, "postgres");
+        File.CreateSymbolicLink(link, Path.Combine(_temp.Path, "removed", "postgres"));
+
+        Assert.False(Processes.Executable.Exists(link));
+        Assert.True(Processes.Executable.Exists("/bin/sh"));
+    }
+
+    [Theory]
+    [InlineData("postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)", 15)]
+    [InlineData("postgres (PostgreSQL) 17.2", 17)]
+    [InlineData("garbage", 0)]
+    public void The_major_version_is_read_from_postgres_version(string text, int major) =>
+        Assert.Equal(major, Postgres.PostgresBinaries.ParseMajorVersion(text));
+
+    public void Dispose() => _temp.Dispose();
+}

@@ -60,7 +60,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>The environment a resource was (or would be) started with.</summary>
     public IReadOnlyDictionary<string, string> GetEnvironment(string name) => _orchestrator.GetEnvironment(name);
 
-    /// <summary>Runs until Ctrl+C or SIGTERM, then stops everything in order.</summary>
+    /// <summary>Runs until Ctrl+C, SIGTERM or SIGHUP, then stops everything in order.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -78,6 +78,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal); // the terminal closed
         using var reporter = Options.ShowProgress ? new ConsoleReporter(this) : null;
         try
         {

@@ -56,6 +56,33 @@ public class AppHostProcessTests
         }
     }
 
+    [Fact]
+    public async Task A_taken_port_stops_the_apphost_naming_the_port()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var taken = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var state = TestState.NewDirectory();
+        try
+        {
+            using var appHost = AppHostProcess.Start(new Dictionary<string, string>
+            {
+                ["AppHost__StateDirectory"] = state,
+                ["Resources__gateway__Port"] = taken.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+
+            var exitCode = await appHost.ExitCode.WaitAsync(TimeSpan.FromSeconds(60), Cancellation);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"AppHost stopped: Port {taken} of resource 'gateway' is already in use.", appHost.Output);
+            Assert.Empty(TestState.RecordedPids(state));
+        }
+        finally
+        {
+            TestState.Remove(state);
+        }
+    }
+
     [Theory]
     [InlineData("Resources__apii__Port", "5000", "Configuration 'Resources:apii' names no resource. Known resources: anthropic-api-key, postgres, appdb, cache, gateway, api.")]
     [InlineData("Resources__api__Port", "http", "Configuration 'Resources:api:Port' is 'http', which is not a port (0-65535; 0 picks a free one).")]

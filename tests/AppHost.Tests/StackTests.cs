@@ -100,6 +100,27 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
     }
 
     [Fact]
+    public async Task No_generated_password_appears_in_any_output()
+    {
+        using (var client = stack.CreateClient("api"))
+        {
+            await client.GetAsync("/api/diagnostics/wiring", Cancellation);
+        }
+
+        var secrets = Directory.GetFiles(Path.Combine(stack.StateDirectory, "secrets"), "*-password").Select(File.ReadAllText).ToList();
+        Assert.Equal(2, secrets.Count);
+        var lines = stack.App.ResourceLogs.Values.SelectMany(log => log.Snapshot()).ToList();
+        Assert.Contains(lines, line => line.Text.Contains("database system is ready to accept connections", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => secrets.Any(secret => line.Text.Contains(secret, StringComparison.Ordinal)));
+
+        foreach (var file in Directory.GetFiles(Path.Combine(stack.StateDirectory, "logs")))
+        {
+            var text = await File.ReadAllTextAsync(file, Cancellation);
+            Assert.DoesNotContain(secrets, secret => text.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_killed_gateway_comes_back()
     {
         var before = stack.App.ResourceNotifications.Get("gateway");

@@ -12,7 +12,10 @@ public sealed class AppHostOptions
     /// <summary>Install missing PostgreSQL or Redis packages with apt-get (Debian/Ubuntu, as root or with passwordless sudo).</summary>
     public bool AutoInstall { get; set; } = true;
 
-    /// <summary><c>auto</c> (probe docker, then podman), <c>docker</c>, <c>podman</c> or <c>none</c> (always local processes).</summary>
+    /// <summary>
+    /// <c>auto</c> (probe docker, then podman), <c>docker</c>, <c>podman</c>, <c>none</c> (always local processes),
+    /// or the full path of a docker-compatible command.
+    /// </summary>
     public string ContainerRuntime { get; set; } = "auto";
 
     /// <summary>Stream every resource's console output to this console, prefixed with the resource's name.</summary>

@@ -20,7 +20,9 @@ public sealed class DistributedApplicationBuilder
         AppHostName = appHostAssembly.GetName().Name ?? "AppHost";
         AppHostDirectory = appHostAssembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "AppHostProjectDirectory")?.Value ?? AppContext.BaseDirectory;
-        AppHostId = $"{AppHostName.ToLowerInvariant()}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AppHostDirectory)))[..8]}";
+        // Names containers, volumes and the state directory: lower-case letters, digits and hyphens only.
+        var safeName = System.Text.RegularExpressions.Regex.Replace(AppHostName.ToLowerInvariant(), "[^a-z0-9-]", "-");
+        AppHostId = $"{safeName}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(AppHostDirectory)))[..8]}";
         EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Development";
 
         Configuration = new ConfigurationManager();
@@ -103,10 +105,10 @@ public sealed class DistributedApplicationBuilder
             throw new DistributedApplicationException($"Invalid configuration: {ex.Message}", ex);
         }
 
-        if (options.ContainerRuntime is not ("auto" or "docker" or "podman" or "none"))
+        if (options.ContainerRuntime is not ("auto" or "docker" or "podman" or "none") && !Path.IsPathFullyQualified(options.ContainerRuntime))
         {
             throw new DistributedApplicationException(
-                $"AppHost:ContainerRuntime is '{options.ContainerRuntime}'; use auto, docker, podman or none.");
+                $"AppHost:ContainerRuntime is '{options.ContainerRuntime}'; use auto, docker, podman, none, or the full path of a docker-compatible command.");
         }
 
         options.StateDirectory ??= Runtime.StateDirectory.DefaultRoot(AppHostId);

@@ -53,7 +53,7 @@ internal sealed class PlanFactory
             return null;
         }
 
-        if (setting is "docker" or "podman")
+        if (setting is "docker" or "podman" || setting.Contains('/', StringComparison.Ordinal))
         {
             return await ContainerCli.EngineAnswersAsync(setting, probeTimeout, cancellationToken)
                 ? setting

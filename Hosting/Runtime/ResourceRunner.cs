@@ -13,7 +13,11 @@ internal abstract class ResourceRunner(Resource resource, ResourceNotificationSe
 
     public void Start(Func<CancellationToken, Task> dependenciesHealthy, Action<DistributedApplicationException> fatal)
     {
-        Publish(ResourceStateKind.Waiting);
+        if (Resource.WaitsFor.Count > 0)
+        {
+            Publish(ResourceStateKind.Waiting);
+        }
+
         _run = RunGuardedAsync(dependenciesHealthy, fatal);
     }
 

@@ -10,9 +10,9 @@ internal static class Executable
             var target = File.ResolveLinkTarget(path, returnFinalTarget: true);
             return target?.Exists ?? File.Exists(path);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false; // a link loop
+            return false; // a link loop, or a PATH entry this user may not enter
         }
     }
 }

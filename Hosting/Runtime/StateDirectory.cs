@@ -12,7 +12,9 @@ internal sealed class StateDirectory
 {
     private const string PasswordAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode Traversable = Private | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+    // Root's state must be traversable by the postgres user; anyone else's stays private to its owner.
+    private static readonly UnixFileMode Traversable =
+        Native.IsRoot ? Private | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute : Private;
 
     private StateDirectory(string root) => Root = root;
 

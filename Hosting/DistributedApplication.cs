@@ -91,9 +91,15 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
         finally
         {
-            reporter?.Stopping();
-            await StopAsync();
-            reporter?.Stopped();
+            try
+            {
+                reporter?.Stopping();
+            }
+            finally
+            {
+                await StopAsync();
+                reporter?.Stopped();
+            }
         }
     }
 

@@ -47,12 +47,34 @@ internal sealed class ConsoleReporter : IDisposable
         app.ResourceNotifications.Changed += OnStateChanged;
     }
 
+    private bool _consoleGone;
+
     private void WriteLine(string resource, LogLine line)
     {
         var text = Markup.Escape(line.Text);
+        Print($"[{_colors[resource]}]{Markup.Escape(resource.PadRight(_nameWidth))} |[/] {(line.IsError ? $"[red]{text}[/]" : text)}");
+    }
+
+    /// <summary>One line to the console; once the terminal is gone (closed window, broken pipe) the AppHost goes on silently.</summary>
+    private void Print(string markup) => Write(() => AnsiConsole.MarkupLine(markup));
+
+    private void Write(Action write)
+    {
         lock (_console)
         {
-            AnsiConsole.MarkupLine($"[{_colors[resource]}]{Markup.Escape(resource.PadRight(_nameWidth))} |[/] {(line.IsError ? $"[red]{text}[/]" : text)}");
+            if (_consoleGone)
+            {
+                return;
+            }
+
+            try
+            {
+                write();
+            }
+            catch (IOException)
+            {
+                _consoleGone = true;
+            }
         }
     }
 
@@ -67,9 +89,10 @@ internal sealed class ConsoleReporter : IDisposable
             }
 
             _lastStates[snapshot.Name] = snapshot.State;
-            var detail = snapshot.Message is null ? "" : $" [grey]({Markup.Escape(snapshot.Message)})[/]";
-            AnsiConsole.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss}[/] [{_colors[snapshot.Name]}]{Markup.Escape(snapshot.Name)}[/] {StateMarkup(snapshot.State)}{detail}");
         }
+
+        var detail = snapshot.Message is null ? "" : $" [grey]({Markup.Escape(snapshot.Message)})[/]";
+        Print($"[grey]{DateTime.Now:HH:mm:ss}[/] [{_colors[snapshot.Name]}]{Markup.Escape(snapshot.Name)}[/] {StateMarkup(snapshot.State)}{detail}");
     }
 
     public void PrintSummary()
@@ -86,27 +109,21 @@ internal sealed class ConsoleReporter : IDisposable
                 Markup.Escape(string.Join(" ", snapshot.Urls)));
         }
 
-        lock (_console)
+        Write(() =>
         {
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLine($"[grey]State directory: {Markup.Escape(_app.Options.StateDirectory ?? "")}. Press Ctrl+C to stop.[/]");
-        }
+        });
     }
 
     public void Stopping()
     {
-        lock (_console)
-        {
-            AnsiConsole.MarkupLine("[yellow]Stopping: dependents first, then their dependencies...[/]");
-        }
+        Print("[yellow]Stopping: dependents first, then their dependencies...[/]");
     }
 
     public void Stopped()
     {
-        lock (_console)
-        {
-            AnsiConsole.MarkupLine("[green]All resources stopped.[/]");
-        }
+        Print("[green]All resources stopped.[/]");
     }
 
     private static string StateMarkup(ResourceStateKind state) => state switch

@@ -51,6 +51,8 @@ internal static class ContainerCommands
 
     public static IReadOnlyList<string> Remove(string containerName) => ["rm", "--force", containerName];
 
+    public static IReadOnlyList<string> Pull(string image) => ["pull", image];
+
     /// <summary>The PostgreSQL image's settings: the password in an env file only the AppHost's user can read.</summary>
     public static string PostgresEnvFile(string userName, string password) =>
         $"POSTGRES_USER={userName}\nPOSTGRES_PASSWORD={password}\n";

@@ -67,7 +67,19 @@ internal sealed class PostgresLocalPlan(PostgresServerResource resource, RunCont
             using var initdb = ManagedProcess.Start(
                 new ProcessSpec(binaries.InitDb, arguments, context.State.DataRoot) { Environment = RunContext.InheritedEnvironment(), RunAs = RunAs },
                 log);
-            var exitCode = await initdb.Exited.WaitAsync(cancellationToken);
+            int exitCode;
+            try
+            {
+                exitCode = await initdb.Exited.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // SIGTERM lets initdb remove the half-made cluster; a later run would take it for a real one.
+                await initdb.StopAsync(TimeSpan.FromSeconds(10));
+                throw;
+            }
+
+            await initdb.Completed.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (exitCode != 0)
             {
                 var lastLines = string.Join('\n', log.Snapshot().TakeLast(10).Select(l => l.Text));
@@ -102,7 +114,7 @@ internal sealed class PostgresLocalPlan(PostgresServerResource resource, RunCont
     public override Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
         PostgresProbe.CanQueryAsync(context.ConnectionString(resource), cancellationToken);
 
-    public override Task OnFirstHealthyAsync(CancellationToken cancellationToken) =>
+    public override Task OnStartedAsync(CancellationToken cancellationToken) =>
         PostgresProbe.EnsureDatabasesAsync(context.ConnectionString(resource), resource.Databases, cancellationToken);
 
     public override IReadOnlyList<string> Urls => [$"tcp://127.0.0.1:{context.PortOf(resource)}"];

@@ -23,8 +23,11 @@ internal sealed class ManagedProcess : IDisposable
 
     public long StartTicks { get; private set; }
 
-    /// <summary>Completes with the exit code once the process is gone and its output read to the end.</summary>
+    /// <summary>Completes with the exit code as soon as the process is gone (a grandchild may still hold its output open).</summary>
     public Task<int> Exited => _exited.Task;
+
+    /// <summary>Completes once the process is gone and its output has been read to the end.</summary>
+    public Task Completed { get; private set; } = Task.CompletedTask;
 
     public static ManagedProcess Start(ProcessSpec spec, ResourceLog log)
     {
@@ -50,6 +53,7 @@ internal sealed class ManagedProcess : IDisposable
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var managed = new ManagedProcess(process, spec);
+        process.Exited += (_, _) => managed._exited.TrySetResult(process.ExitCode);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { log.Write(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { log.Write(e.Data, isError: true); } };
         process.Start();
@@ -58,7 +62,7 @@ internal sealed class ManagedProcess : IDisposable
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _ = managed.WatchExitAsync();
+        managed.Completed = process.WaitForExitAsync();
         return managed;
     }
 
@@ -84,34 +88,42 @@ internal sealed class ManagedProcess : IDisposable
         return command;
     }
 
-    private async Task WatchExitAsync()
-    {
-        // WaitForExitAsync also waits for the redirected output to reach its end.
-        await _process.WaitForExitAsync();
-        _exited.TrySetResult(_process.ExitCode);
-    }
-
     /// <summary>Asks the process to stop with its stop signal; SIGKILL if it is still there after <paramref name="timeout"/>.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
-        if (Exited.IsCompleted)
+        if (!Exited.IsCompleted)
         {
-            return;
+            Native.SendSignal(ProcessId, Spec.StopSignal);
+            if (await Task.WhenAny(Exited, Task.Delay(timeout)) != Exited)
+            {
+                Kill();
+                await ((Task)Exited).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
 
-        Native.SendSignal(ProcessId, Spec.StopSignal);
-        if (await Task.WhenAny(Exited, Task.Delay(timeout)) != Exited)
-        {
-            Kill();
-            await ((Task)Exited).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        KillStragglers();
     }
 
+    /// <summary>SIGKILL for the process, and for whatever it started in its session.</summary>
     public void Kill()
     {
         if (!Exited.IsCompleted)
         {
             Native.SendSignal(ProcessId, Native.SigKill);
+        }
+
+        KillStragglers();
+    }
+
+    /// <summary>
+    /// With setsid the process leads its own process group, so helpers it started (and that outlived it) are
+    /// found by the group id and leave no orphan.
+    /// </summary>
+    private void KillStragglers()
+    {
+        if (Setsid.Path is not null)
+        {
+            Native.SendSignal(-ProcessId, Native.SigKill);
         }
     }
 

@@ -89,9 +89,16 @@ internal sealed class Orchestrator
 
             foreach (var (resource, runner) in _runners)
             {
-                runner.Start(token => WaitForDependenciesAsync(resource, token), problem => _fatal.TrySetResult(problem));
+                runner.Start(token => WaitForDependenciesAsync(resource, token), OnFatal);
             }
         }
+    }
+
+    /// <summary>Fails StartAsync while starting; afterwards the resource shows FailedToStart and the AppHost says why.</summary>
+    private void OnFatal(DistributedApplicationException problem)
+    {
+        AppHostLog.Write(problem.Message, isError: true);
+        _fatal.TrySetResult(problem);
     }
 
     private ResourceRunner CreateRunner(Resource resource, PlanFactory plans, ProcessRecords records) => resource switch
@@ -131,7 +138,15 @@ internal sealed class Orchestrator
         {
             var dependents = _runners.Keys.Where(r => DependencyGraph.DependenciesOf(r).Contains(resource)).Select(StopOf).ToList();
             await Task.WhenAll(dependents);
-            await _runners[resource].StopAsync(_options.StopTimeout);
+            try
+            {
+                await _runners[resource].StopAsync(_options.StopTimeout);
+            }
+            catch (Exception ex)
+            {
+                // Whatever went wrong here, the resources this one depends on must still be stopped.
+                AppHostLog.Write($"Stopping '{resource.Name}' failed: {ex.Message}", isError: true);
+            }
         }
     }
 

@@ -75,9 +75,9 @@ internal sealed class PlanFactory
     {
         (ProjectResource project, _) => new ProjectPlan(project, _context),
         (ExecutableResource executable, _) => new ExecutablePlan(executable, _context),
-        (PostgresServerResource postgres, { } runtime) => new PostgresContainerPlan(runtime, _appHostId, postgres, _context),
+        (PostgresServerResource postgres, { } runtime) => new PostgresContainerPlan(runtime, _appHostId, postgres, _context, log),
         (PostgresServerResource postgres, null) => new PostgresLocalPlan(postgres, _context, _postgres!, log),
-        (RedisResource redis, { } runtime) => new RedisContainerPlan(runtime, _appHostId, redis, _context),
+        (RedisResource redis, { } runtime) => new RedisContainerPlan(runtime, _appHostId, redis, _context, log),
         (RedisResource redis, null) => new RedisLocalPlan(redis, _context, _redis!),
         _ => throw new NotSupportedException(resource.GetType().Name),
     };

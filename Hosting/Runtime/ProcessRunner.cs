@@ -15,10 +15,11 @@ internal sealed class ProcessRunner(
     ProcessRecords records,
     TimeProvider time) : ResourceRunner(resource, notifications)
 {
+    private static readonly TimeSpan HealthyPollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StartingPollInterval = TimeSpan.FromMilliseconds(200);
     private readonly Lock _gate = new();
     private readonly RestartBackoff _backoff = new(context.Options.MaxRestartDelay);
     private ManagedProcess? _current;
-    private bool _readyOnce;
     private int _restarts;
 
     public ResourcePlan Plan => plan;
@@ -27,8 +28,14 @@ internal sealed class ProcessRunner(
     {
         Publish(ResourceStateKind.Starting);
         await plan.PrepareAsync(stopping);
-        while (StartProcess() is { } process)
+        while (true)
         {
+            await plan.BeforeStartAsync(stopping);
+            if (StartProcess() is not { } process)
+            {
+                return;
+            }
+
             var startedAt = time.GetUtcNow();
             await SuperviseAsync(process, stopping);
             if (stopping.IsCancellationRequested)
@@ -37,16 +44,28 @@ internal sealed class ProcessRunner(
             }
 
             var exitCode = await process.Exited;
-            var delay = _backoff.Next(time.GetUtcNow() - startedAt);
-            _restarts++;
-            var message = $"exited with code {exitCode}; restarting in {delay.TotalSeconds:0}s (restart {_restarts})";
-            log.Write($"[apphost] {Resource.Name} {message}", isError: true);
-            Notifications.Update(Resource.Name, s => s with
+            process.Kill(); // what it left running in its session
+            if (!resource.RestartOnFailure)
             {
-                State = ResourceStateKind.Restarting, ExitCode = exitCode, Restarts = _restarts, ProcessId = null, Message = message,
-            });
-            await Task.Delay(delay, time, stopping);
+                Notifications.Update(Resource.Name, s => s with { State = ResourceStateKind.Finished, ExitCode = exitCode, ProcessId = null });
+                return;
+            }
+
+            await WaitBeforeRestartAsync(exitCode, time.GetUtcNow() - startedAt, stopping);
         }
+    }
+
+    private async Task WaitBeforeRestartAsync(int exitCode, TimeSpan ranFor, CancellationToken stopping)
+    {
+        var delay = _backoff.Next(ranFor);
+        _restarts++;
+        var message = $"exited with code {exitCode}; restarting in {delay.TotalSeconds:0}s (restart {_restarts})";
+        log.Write($"[apphost] {Resource.Name} {message}", isError: true);
+        Notifications.Update(Resource.Name, s => s with
+        {
+            State = ResourceStateKind.Restarting, ExitCode = exitCode, Restarts = _restarts, ProcessId = null, Message = message,
+        });
+        await Task.Delay(delay, time, stopping);
     }
 
     private ManagedProcess? StartProcess()
@@ -72,46 +91,39 @@ internal sealed class ProcessRunner(
         }
     }
 
-    /// <summary>Polls health until the process exits or the run stops: fast until first healthy, then every few seconds.</summary>
+    /// <summary>
+    /// Polls health until the process exits or the run stops: fast until this process is first healthy, then every
+    /// few seconds. Only a process that never became healthy within the startup timeout is killed; a healthy one
+    /// that fails a probe is reported Unhealthy and left alone.
+    /// </summary>
     private async Task SuperviseAsync(ManagedProcess process, CancellationToken stopping)
     {
         var startedAt = time.GetUtcNow();
-        var healthy = false;
+        var wasHealthy = false;
+        var everHealthy = false;
         while (!process.Exited.IsCompleted && !stopping.IsCancellationRequested)
         {
-            var nowHealthy = await plan.IsHealthyAsync(stopping);
-            if (nowHealthy && !_readyOnce)
+            var healthy = await plan.IsHealthyAsync(stopping);
+            if (healthy && !everHealthy)
             {
-                await plan.OnFirstHealthyAsync(stopping);
-                _readyOnce = true;
+                await plan.OnStartedAsync(stopping);
+                everHealthy = true;
             }
 
-            if (nowHealthy != healthy || (!nowHealthy && !healthy && time.GetUtcNow() - startedAt > context.Options.StartupTimeout))
+            if (healthy != wasHealthy)
             {
-                OnHealthChanged(process, nowHealthy, healthy, startedAt);
-                healthy = nowHealthy;
+                Publish(healthy ? ResourceStateKind.Running : ResourceStateKind.Unhealthy, healthy ? null : "health check failing");
+                wasHealthy = healthy;
+            }
+            else if (!everHealthy && time.GetUtcNow() - startedAt > context.Options.StartupTimeout)
+            {
+                log.Write($"[apphost] {Resource.Name} not healthy after {context.Options.StartupTimeout.TotalSeconds:0}s; killing it to start again", isError: true);
+                await plan.KillAsync(process);
+                await process.Exited.WaitAsync(stopping);
+                return;
             }
 
-            var pause = healthy ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(200);
-            await Task.WhenAny(process.Exited, Task.Delay(pause, time, stopping));
-        }
-    }
-
-    private void OnHealthChanged(ManagedProcess process, bool nowHealthy, bool wasHealthy, DateTimeOffset startedAt)
-    {
-        if (nowHealthy)
-        {
-            Publish(ResourceStateKind.Running);
-        }
-        else if (wasHealthy)
-        {
-            Publish(ResourceStateKind.Unhealthy, "health check failing");
-        }
-        else
-        {
-            var waited = time.GetUtcNow() - startedAt;
-            log.Write($"[apphost] {Resource.Name} not healthy after {waited.TotalSeconds:0}s; killing it to start again", isError: true);
-            process.Kill();
+            await Task.WhenAny(process.Exited, Task.Delay(everHealthy ? HealthyPollInterval : StartingPollInterval, time, stopping));
         }
     }
 
@@ -131,9 +143,11 @@ internal sealed class ProcessRunner(
             process = _current;
         }
 
-        if (process is not null && !process.Exited.IsCompleted)
+        if (process is not null)
         {
             Publish(ResourceStateKind.Stopping);
+
+            // Even when the process has exited: a container can outlive its docker client.
             await plan.StopAsync(process, timeout);
         }
 

@@ -25,7 +25,13 @@ public sealed class ResourceLog(string resourceName, int capacity, TimeProvider 
 
     internal void MirrorTo(string path)
     {
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        var stream = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.Append,
+            Access = FileAccess.Write,
+            Share = FileShare.ReadWrite,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
         _file = new StreamWriter(stream) { AutoFlush = true };
     }
 
@@ -43,10 +49,35 @@ public sealed class ResourceLog(string resourceName, int capacity, TimeProvider 
                 Dropped++;
             }
 
-            _file?.WriteLine($"{line.Timestamp:O} {text}");
+            WriteToFile(line);
         }
 
-        LineWritten?.Invoke(line);
+        // A subscriber's failure (a console that went away) must not reach the thread reading a child's output.
+        foreach (var handler in LineWritten?.GetInvocationList().Cast<Action<LogLine>>() ?? [])
+        {
+            try
+            {
+                handler(line);
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                LineWritten -= handler;
+            }
+        }
+    }
+
+    private void WriteToFile(LogLine line)
+    {
+        try
+        {
+            _file?.WriteLine($"{line.Timestamp:O} {line.Text}");
+        }
+        catch (IOException)
+        {
+            // Disk full: keep the in-memory buffer, stop mirroring.
+            _file?.Dispose();
+            _file = null;
+        }
     }
 
     /// <summary>The lines still held, oldest first.</summary>

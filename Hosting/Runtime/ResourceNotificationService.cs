@@ -82,7 +82,17 @@ public sealed class ResourceNotificationService
                 watcher.Writer.TryWrite(snapshot);
             }
 
-            Changed?.Invoke(snapshot);
+            foreach (var handler in Changed?.GetInvocationList().Cast<Action<ResourceSnapshot>>() ?? [])
+            {
+                try
+                {
+                    handler(snapshot);
+                }
+                catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
+                {
+                    Changed -= handler; // a console that went away must not stop the orchestrator
+                }
+            }
         }
 
         if (snapshot.IsHealthy)

@@ -45,7 +45,8 @@ internal sealed class StateDirectory
             CreateTraversable(state.Root);
             foreach (var directory in new[] { state.Secrets, state.Logs, state.Records, state.DataRoot })
             {
-                Directory.CreateDirectory(directory, directory == state.Secrets ? Private : Traversable);
+                // Only the data root must be reachable by PostgreSQL's user; logs and records stay private.
+                Directory.CreateDirectory(directory, directory == state.DataRoot ? Traversable : Private);
             }
 
             var probe = Path.Combine(state.Root, ".write-probe");

@@ -35,7 +35,7 @@ public class ContainerModeTests : IDisposable
         Assert.Contains($"--env-file {Path.Combine(_state.Path, "secrets", "cache.env")}", container);
         Assert.DoesNotContain(password, string.Join('\n', _docker.Calls));
         Assert.Contains($"\"ContainerName\":\"{name}\"", record);
-        Assert.Equal([$"version --format {{{{.Server.Version}}}}", $"rm --force {name}"], _docker.Calls.Take(2));
+        Assert.Equal([$"version --format {{{{.Server.Version}}}}", "pull docker.io/library/redis:7.4", $"rm --force {name}"], _docker.Calls.Take(3));
         Assert.Equal($"stop --time 4 {name}", _docker.Calls[^1]);
         Assert.False(await Redis.RespProbe.PingAsync(port, password, cancellationToken));
     }

@@ -13,6 +13,7 @@ internal sealed class FakeDockerCli : IDisposable
         echo "$*" >> "$here/calls.log"
         case "$1" in
           version) echo "27.0.0-fake" ;;
+          pull) ;;
           rm|stop)
             name="${@: -1}"
             if [ -f "$here/$name.pid" ]; then

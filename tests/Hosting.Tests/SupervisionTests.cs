@@ -1,0 +1,88 @@
+using System.Globalization;
+using Hosting.Testing;
+
+namespace Hosting.Tests;
+
+/// <summary>How the engine supervises processes: restarts, health, stragglers.</summary>
+public class SupervisionTests : IDisposable
+{
+    private readonly TempStateDirectory _state = new();
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    private DistributedApplicationBuilder Builder(params (string Key, string Value)[] settings)
+    {
+        var configuration = new Dictionary<string, string?> { ["AppHost:StateDirectory"] = _state.Path };
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        return DistributedApplicationTestingBuilder.Create(configuration);
+    }
+
+    [Fact]
+    public async Task A_process_whose_helper_keeps_its_output_open_is_still_restarted_and_the_helper_killed()
+    {
+        var helperPidFile = Path.Combine(Path.GetTempPath(), $"helper-{Guid.NewGuid():N}.pid");
+        var builder = Builder();
+        builder.AddExecutable("leaky", "/bin/sh", "/", "-c", $"sleep 60 & echo $! > {helperPidFile}; sleep 0.3; exit 5");
+        await using var app = builder.Build();
+
+        await app.StartAsync(Cancellation).WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        var restarting = await app.ResourceNotifications
+            .WaitForAsync("leaky", s => s.State == ResourceStateKind.Restarting, Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.Equal(5, restarting.ExitCode);
+        var helper = int.Parse(File.ReadAllText(helperPidFile).Trim(), CultureInfo.InvariantCulture);
+        Assert.Null(Processes.ProcessInfo.StartTicks(helper));
+        File.Delete(helperPidFile);
+    }
+
+    [Fact]
+    public async Task A_process_that_must_not_restart_finishes_with_its_exit_code()
+    {
+        var builder = Builder();
+        var once = builder.AddExecutable("once", "/bin/sh", "/", "-c", "sleep 0.5; exit 3");
+        once.Resource.RestartOnFailure = false;
+        await using var app = builder.Build();
+
+        await app.StartAsync(Cancellation).WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        var finished = await app.ResourceNotifications
+            .WaitForAsync("once", s => s.State == ResourceStateKind.Finished, Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
+
+        Assert.Equal(3, finished.ExitCode);
+        Assert.Equal(0, finished.Restarts);
+    }
+
+    [Fact]
+    public async Task A_healthy_process_that_fails_a_probe_is_reported_unhealthy_not_killed()
+    {
+        var site = Path.Combine(_state.Path, "site");
+        Directory.CreateDirectory(site);
+        var healthFile = Path.Combine(site, "health");
+        File.WriteAllText(healthFile, "ok");
+        var builder = Builder(("AppHost:StartupTimeout", "00:00:01"));
+        builder.AddExecutable("web", "python3", site, "-c", "import http.server,os; http.server.test(HandlerClass=http.server.SimpleHTTPRequestHandler, port=int(os.environ['PORT']), bind='127.0.0.1')")
+            .WithHttpEndpoint(env: "PORT")
+            .WithHttpHealthCheck("/health");
+        await using var app = builder.Build();
+        await app.StartAsync(Cancellation).WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        var pid = app.ResourceNotifications.Get("web").ProcessId;
+
+        File.Delete(healthFile);
+        await app.ResourceNotifications.WaitForAsync("web", s => s.State == ResourceStateKind.Unhealthy, Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(20), Cancellation);
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancellation); // longer than the startup timeout: it must not count any more
+        File.WriteAllText(healthFile, "ok");
+        var healthyAgain = await app.ResourceNotifications.WaitForAsync("web", s => s.State == ResourceStateKind.Running, Cancellation)
+            .WaitAsync(TimeSpan.FromSeconds(20), Cancellation);
+
+        Assert.Equal(pid, healthyAgain.ProcessId);
+        Assert.Equal(0, healthyAgain.Restarts);
+    }
+
+    public void Dispose() => _state.Dispose();
+}

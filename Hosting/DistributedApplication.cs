@@ -45,7 +45,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>The resources of the model.</summary>
     public IReadOnlyList<Resource> Resources => _orchestrator.Resources;
 
-    /// <summary>Starts every resource; completes once all are healthy, or throws when one cannot start.</summary>
+    /// <summary>
+    /// Starts every resource; completes once all are healthy, or throws when one cannot be prepared (a missing
+    /// program, a taken port). A process that keeps crashing is restarted with backoff and this keeps waiting, as
+    /// the console shows: bound it with <paramref name="cancellationToken"/>.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken = default) => _orchestrator.StartAsync(cancellationToken);
 
     /// <summary>Stops every resource, dependents before their dependencies.</summary>

@@ -36,6 +36,12 @@ public class SupervisionTests : IDisposable
 
         Assert.Equal(5, restarting.ExitCode);
         var helper = int.Parse(File.ReadAllText(helperPidFile).Trim(), CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (Processes.ProcessInfo.StartTicks(helper) is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Cancellation); // SIGKILL was sent to its group; delivery is asynchronous
+        }
+
         Assert.Null(Processes.ProcessInfo.StartTicks(helper));
         File.Delete(helperPidFile);
     }

@@ -79,7 +79,7 @@ internal sealed class PostgresLocalPlan(PostgresServerResource resource, RunCont
                 throw;
             }
 
-            await initdb.Completed.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await initdb.DrainOutputAsync();
             if (exitCode != 0)
             {
                 var lastLines = string.Join('\n', log.Snapshot().TakeLast(10).Select(l => l.Text));

@@ -102,7 +102,12 @@ internal sealed class ManagedProcess : IDisposable
         }
 
         KillStragglers();
+        await DrainOutputAsync();
     }
+
+    /// <summary>Waits (briefly) for the last lines a process wrote before it exited, e.g. PostgreSQL's "shut down".</summary>
+    public async Task DrainOutputAsync() =>
+        await Completed.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     /// <summary>SIGKILL for the process, and for whatever it started in its session.</summary>
     public void Kill()

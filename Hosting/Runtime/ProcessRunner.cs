@@ -45,6 +45,7 @@ internal sealed class ProcessRunner(
 
             var exitCode = await process.Exited;
             process.Kill(); // what it left running in its session
+            await process.DrainOutputAsync(); // its last words (a crash's stack trace) before ours
             if (!resource.RestartOnFailure)
             {
                 Notifications.Update(Resource.Name, s => s with { State = ResourceStateKind.Finished, ExitCode = exitCode, ProcessId = null });

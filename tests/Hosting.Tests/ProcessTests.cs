@@ -42,6 +42,7 @@ public class ProcessTests
         await process.StopAsync(TimeSpan.FromSeconds(5));
 
         Assert.Equal(7, await process.Exited);
+        await process.Completed.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken); // its last lines, read to the end
         Assert.Contains(log.Snapshot(), l => l.Text == "ready" && !l.IsError);
         Assert.Contains(log.Snapshot(), l => l.Text == "oops" && l.IsError);
         Assert.Contains(log.Snapshot(), l => l.Text == "got-term");

@@ -6,11 +6,11 @@ namespace Hosting.Redis;
 /// <summary>The redis.conf the AppHost writes (0600: it holds the password, which never goes on a command line).</summary>
 internal static class RedisConfiguration
 {
-    public static string Render(int port, string bind, string password, string dataDirectory, bool persist)
+    public static string Render(int port, string password, string dataDirectory, bool persist)
     {
         var conf = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"port {port}")
-            .AppendLine(CultureInfo.InvariantCulture, $"bind {bind}")
+            .AppendLine("bind 127.0.0.1")
             .AppendLine("protected-mode yes")
             .AppendLine(CultureInfo.InvariantCulture, $"requirepass {password}")
             .AppendLine(CultureInfo.InvariantCulture, $"dir {dataDirectory}")

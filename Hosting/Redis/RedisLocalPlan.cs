@@ -18,7 +18,7 @@ internal sealed class RedisLocalPlan(RedisResource resource, RunContext context,
         }
 
         Directory.CreateDirectory(DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var conf = RedisConfiguration.Render(context.PortOf(resource), "127.0.0.1", context.PasswordOf(resource), DataDirectory, resource.PersistData);
+        var conf = RedisConfiguration.Render(context.PortOf(resource), context.PasswordOf(resource), DataDirectory, resource.PersistData);
         StateDirectory.WritePrivateFile(ConfigurationFile, conf);
         return Task.CompletedTask;
     }

@@ -1,0 +1,1 @@
+Dashboard.DashboardApplication.Build(args).Run();

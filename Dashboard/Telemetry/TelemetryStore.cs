@@ -1,3 +1,5 @@
+using Dashboard.Telemetry.Model;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Proto.Collector.Logs.V1;
 using OpenTelemetry.Proto.Collector.Metrics.V1;
 using OpenTelemetry.Proto.Collector.Trace.V1;
@@ -10,12 +12,65 @@ public readonly record struct IngestResult(long Rejected, string? ErrorMessage)
     public static IngestResult Accepted => default;
 }
 
-/// <summary>All the telemetry the dashboard holds, in memory, bounded per signal.</summary>
-public sealed partial class TelemetryStore
+/// <summary>All the telemetry the dashboard holds: in memory, bounded per signal (<see cref="TelemetryLimits"/>).</summary>
+public sealed class TelemetryStore
 {
-    public IngestResult AddTraces(ExportTraceServiceRequest request) => IngestResult.Accepted;
+    private readonly ResourceRegistry _resources;
 
-    public IngestResult AddLogs(ExportLogsServiceRequest request) => IngestResult.Accepted;
+    public TelemetryStore(IOptions<TelemetryLimits> limits)
+    {
+        Limits = limits.Value;
+        var converter = new OtlpConverter(Limits);
+        _resources = new ResourceRegistry(converter);
+        Traces = new TraceStore(Limits, converter, _resources);
+        Logs = new LogStore(Limits, converter, _resources);
+        Metrics = new MetricStore(Limits, converter, _resources);
+        _resources.Added += () => ResourcesChanged?.Invoke();
+    }
 
-    public IngestResult AddMetrics(ExportMetricsServiceRequest request) => IngestResult.Accepted;
+    public TelemetryLimits Limits { get; }
+
+    public TraceStore Traces { get; }
+
+    public LogStore Logs { get; }
+
+    public MetricStore Metrics { get; }
+
+    /// <summary>Every service instance that has sent telemetry.</summary>
+    public IReadOnlyList<TelemetryResource> Resources => _resources.All;
+
+    /// <summary>The service names that have sent telemetry.</summary>
+    public IReadOnlyList<string> ResourceNames => _resources.Names;
+
+    public event Action? ResourcesChanged;
+
+    public IngestResult AddTraces(ExportTraceServiceRequest request) => Traces.Add(request);
+
+    public IngestResult AddLogs(ExportLogsServiceRequest request) => Logs.Add(request);
+
+    public IngestResult AddMetrics(ExportMetricsServiceRequest request) => Metrics.Add(request);
+
+    /// <summary>Empties one signal, as the UI's "clear" buttons do.</summary>
+    public void Clear(TelemetrySignal signal)
+    {
+        switch (signal)
+        {
+            case TelemetrySignal.Traces:
+                Traces.Clear();
+                break;
+            case TelemetrySignal.Logs:
+                Logs.Clear();
+                break;
+            case TelemetrySignal.Metrics:
+                Metrics.Clear();
+                break;
+        }
+    }
+}
+
+public enum TelemetrySignal
+{
+    Traces,
+    Logs,
+    Metrics,
 }

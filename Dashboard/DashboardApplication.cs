@@ -22,11 +22,14 @@ public static class DashboardApplication
         builder.AddOtlpReceivers();
         builder.AddResourceServiceClient();
         builder.AddFrontend();
+        builder.Services.AddHealthChecks();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapOtlpReceivers();
         app.MapFrontend();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/alive").AllowAnonymous();
         return app;
     }
 }

@@ -18,9 +18,17 @@ internal static class ModelValidation
                     $"Configuration '{OverridesSection}:{section.Key}' names no resource. Known resources: {string.Join(", ", resources.Select(r => r.Name))}.");
             foreach (var setting in section.GetChildren())
             {
+                if (resource is ProcessResource process && setting.Key.EndsWith("Port", StringComparison.Ordinal)
+                    && process.AdditionalEndpoints.TryGetValue(setting.Key[..^"Port".Length], out var endpoint))
+                {
+                    endpoint.Port = ParsePort(setting.Path, setting.Value);
+                    continue;
+                }
+
                 if (setting.Key != "Port")
                 {
-                    throw new DistributedApplicationException($"Configuration '{setting.Path}' is not a known setting; only Port can be set per resource.");
+                    var known = resource is ProcessResource p ? string.Join("", p.AdditionalEndpoints.Keys.Select(k => $", {k}Port")) : "";
+                    throw new DistributedApplicationException($"Configuration '{setting.Path}' is not a known setting; only Port{known} can be set for '{resource.Name}'.");
                 }
 
                 var port = ParsePort(setting.Path, setting.Value);

@@ -11,6 +11,12 @@ public abstract class ProcessResource(string name) : Resource(name)
 
     /// <summary>Whether a crashed process is started again (with capped exponential backoff).</summary>
     public bool RestartOnFailure { get; set; } = true;
+
+    /// <summary>
+    /// Further named endpoints besides <see cref="Http"/> (the dashboard's OTLP receivers), each overridable with
+    /// <c>Resources:{name}:{endpoint}Port</c>.
+    /// </summary>
+    public Dictionary<string, HttpEndpoint> AdditionalEndpoints { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A .NET project built with the application, run as <c>dotnet {TargetPath}</c>.</summary>
@@ -20,7 +26,10 @@ public sealed class ProjectResource(string name, IProjectMetadata project) : Pro
     public IProjectMetadata Project { get; } = project;
 
     /// <inheritdoc />
-    public override string Kind => "project";
+    public override string Kind => IsDashboard ? "dashboard" : "project";
+
+    /// <summary>The dashboard: receives the telemetry of every other service and the AppHost's resource service.</summary>
+    internal bool IsDashboard { get; init; }
 }
 
 /// <summary>Any executable, run with the given arguments and working directory.</summary>

@@ -11,33 +11,51 @@ internal static class PortAllocator
         var ports = new Dictionary<Resource, int>();
         foreach (var resource in resources)
         {
-            if (ConfiguredPort(resource) is not { } configured)
+            if (ConfiguredPort(resource) is { } configured)
             {
-                continue;
-            }
-
-            if (configured == 0 || dynamicPorts)
-            {
-                int free;
-                do
-                {
-                    free = FreePort();
-                }
-                while (ports.ContainsValue(free));
-                ports[resource] = free;
-            }
-            else if (!IsFree(configured))
-            {
-                throw new DistributedApplicationException(
-                    $"Port {configured} of resource '{resource.Name}' is already in use. Stop what holds it, or set Resources:{resource.Name}:Port to another port (0 picks a free one).");
-            }
-            else
-            {
-                ports[resource] = configured;
+                ports[resource] = Pick(configured, resource.Name, $"Resources:{resource.Name}:Port", dynamicPorts, ports.Values);
             }
         }
 
         return ports;
+    }
+
+    /// <summary>Ports of the resources' <see cref="ProcessResource.AdditionalEndpoints"/>, clear of <paramref name="taken"/>.</summary>
+    public static Dictionary<(Resource Resource, string Endpoint), int> AllocateAdditional(
+        IEnumerable<Resource> resources, bool dynamicPorts, IEnumerable<int> taken)
+    {
+        var ports = new Dictionary<(Resource, string), int>();
+        var used = taken.ToList();
+        foreach (var resource in resources.OfType<ProcessResource>())
+        {
+            foreach (var (name, endpoint) in resource.AdditionalEndpoints)
+            {
+                var port = Pick(endpoint.Port, $"{resource.Name} ({name})", $"Resources:{resource.Name}:{name}Port", dynamicPorts, used);
+                ports[(resource, name)] = port;
+                used.Add(port);
+            }
+        }
+
+        return ports;
+    }
+
+    private static int Pick(int configured, string owner, string setting, bool dynamicPorts, IEnumerable<int> taken)
+    {
+        if (configured == 0 || dynamicPorts)
+        {
+            int free;
+            do
+            {
+                free = FreePort();
+            }
+            while (taken.Contains(free));
+            return free;
+        }
+
+        return IsFree(configured)
+            ? configured
+            : throw new DistributedApplicationException(
+                $"Port {configured} of resource '{owner}' is already in use. Stop what holds it, or set {setting} to another port (0 picks a free one).");
     }
 
     public static int? ConfiguredPort(Resource resource) => resource switch

@@ -4,7 +4,11 @@ using System.Globalization;
 namespace Hosting.Runtime;
 
 /// <summary>What every resource's launch needs: options, the state directory, the ports chosen for this run.</summary>
-internal sealed class RunContext(AppHostOptions options, StateDirectory state, IReadOnlyDictionary<Resource, int> ports)
+internal sealed class RunContext(
+    AppHostOptions options,
+    StateDirectory state,
+    IReadOnlyDictionary<Resource, int> ports,
+    IReadOnlyDictionary<(Resource Resource, string Endpoint), int>? endpointPorts = null)
 {
     // What the AppHost itself was given for the wiring must not leak into a child: each child gets its own.
     private static readonly string[] WiringPrefixes =
@@ -16,6 +20,16 @@ internal sealed class RunContext(AppHostOptions options, StateDirectory state, I
 
     public int PortOf(Resource resource) =>
         ports.TryGetValue(resource, out var port) ? port : throw new InvalidOperationException($"'{resource.Name}' has no port.");
+
+    public int PortOf(Resource resource, string endpoint) =>
+        endpointPorts is not null && endpointPorts.TryGetValue((resource, endpoint), out var port)
+            ? port
+            : throw new InvalidOperationException($"'{resource.Name}' has no endpoint '{endpoint}'.");
+
+    public string EndpointUrl(Resource resource, string endpoint) => $"http://localhost:{PortOf(resource, endpoint).ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The dashboard's addresses and keys for this run, when the application has a dashboard.</summary>
+    public Dashboard.DashboardWiring? Dashboard { get; set; }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _passwords = new(StringComparer.Ordinal);
 
@@ -30,6 +44,37 @@ internal sealed class RunContext(AppHostOptions options, StateDirectory state, I
         RedisResource redis => $"127.0.0.1:{PortOf(redis)},password={PasswordOf(redis)}",
         _ => throw new NotSupportedException(resource.GetType().Name),
     };
+
+    /// <summary>
+    /// Where a service sends telemetry: <c>AppHost:OtlpEndpoint</c> when set (an external collector), else the
+    /// dashboard's OTLP/gRPC receiver with its API key, else nowhere.
+    /// </summary>
+    private void AddTelemetryEnvironment(Dictionary<string, string> environment, Resource resource, string instanceId)
+    {
+        environment["OTEL_SERVICE_NAME"] = resource.Name;
+        environment["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceId}";
+        var (endpoint, protocol, headers) = (Options.OtlpEndpoint, Dashboard) switch
+        {
+            ({ Length: > 0 } configured, _) => (configured, Options.OtlpProtocol, Options.OtlpHeaders),
+            (_, { } dashboard) => (dashboard.OtlpGrpcUrl, "grpc", dashboard.OtlpHeaders),
+            _ => (null, null, null),
+        };
+        if (endpoint is null)
+        {
+            return;
+        }
+
+        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = endpoint;
+        environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol!;
+        // Short export intervals so a request shows up in the dashboard within seconds, as Aspire does.
+        environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
+        environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
+        environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
+        if (!string.IsNullOrWhiteSpace(headers))
+        {
+            environment["OTEL_EXPORTER_OTLP_HEADERS"] = headers;
+        }
+    }
 
     /// <summary>The AppHost's environment without anything that belongs to the wiring.</summary>
     public static Dictionary<string, string> InheritedEnvironment()
@@ -51,20 +96,13 @@ internal sealed class RunContext(AppHostOptions options, StateDirectory state, I
     public Dictionary<string, string> ServiceEnvironment(Resource resource, string instanceId)
     {
         var environment = InheritedEnvironment();
-        environment["OTEL_SERVICE_NAME"] = resource.Name;
-        environment["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceId}";
-        if (!string.IsNullOrWhiteSpace(Options.OtlpEndpoint))
+        if (resource is ProjectResource { IsDashboard: true })
         {
-            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = Options.OtlpEndpoint;
-            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = Options.OtlpProtocol;
-            // Short export intervals so a request shows up in the dashboard within seconds, as Aspire does.
-            environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
-            environment["OTEL_BLRP_SCHEDULE_DELAY"] = "1000";
-            environment["OTEL_METRIC_EXPORT_INTERVAL"] = "1000";
-            if (!string.IsNullOrWhiteSpace(Options.OtlpHeaders))
-            {
-                environment["OTEL_EXPORTER_OTLP_HEADERS"] = Options.OtlpHeaders;
-            }
+            Dashboard?.AddDashboardEnvironment(environment);
+        }
+        else
+        {
+            AddTelemetryEnvironment(environment, resource, instanceId);
         }
 
         foreach (var reference in resource.References)

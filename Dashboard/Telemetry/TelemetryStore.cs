@@ -13,7 +13,7 @@ public readonly record struct IngestResult(long Rejected, string? ErrorMessage)
 }
 
 /// <summary>All the telemetry the dashboard holds: in memory, bounded per signal (<see cref="TelemetryLimits"/>).</summary>
-public sealed class TelemetryStore
+public sealed class TelemetryStore : Otlp.ITelemetryIngest
 {
     private readonly ResourceRegistry _resources;
 

@@ -64,6 +64,7 @@ public sealed class LogStore
     private LogEntry ToEntry(TelemetryResource resource, string scope, OpenTelemetry.Proto.Logs.V1.LogRecord record, long sequence)
     {
         var time = record.TimeUnixNano != 0 ? record.TimeUnixNano : record.ObservedTimeUnixNano;
+        var attributes = _converter.Attributes(record.Attributes);
         return new LogEntry
         {
             Sequence = sequence,
@@ -72,8 +73,8 @@ public sealed class LogStore
             Timestamp = OtlpConverter.ToDateTime(time),
             Level = LogEntry.LevelOf((int)record.SeverityNumber),
             SeverityText = string.IsNullOrEmpty(record.SeverityText) ? null : _converter.Share(record.SeverityText),
-            Message = _converter.Text(OtlpConverter.ValueText(record.Body)),
-            Attributes = _converter.Attributes(record.Attributes),
+            Message = _converter.Text(MessageTemplate.Render(OtlpConverter.ValueText(record.Body), attributes)),
+            Attributes = attributes,
             TraceId = TraceId.From(record.TraceId),
             SpanId = SpanId.From(record.SpanId),
             EventName = string.IsNullOrEmpty(record.EventName) ? null : _converter.Share(record.EventName),

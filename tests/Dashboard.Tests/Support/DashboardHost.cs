@@ -59,33 +59,13 @@ public sealed class DashboardHost : IAsyncDisposable
 
     /// <summary>Built, not started: for looking at configuration, or watching the start fail.</summary>
     public static WebApplication Build(IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null) =>
-        DashboardApplication.Build([.. args ?? DefaultArgs], builder =>
-        {
-            builder.WebHost.ConfigureKestrel((_, kestrel) => AddFrontendStandIn(kestrel));
-            configure?.Invoke(builder);
-        });
+        DashboardApplication.Build([.. args ?? DefaultArgs, "--Dashboard:Frontend:BrowserToken=" + BrowserToken], configure);
+
+    public const string BrowserToken = "test-browser-token";
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
-    }
-
-    /// <summary>
-    /// Until the UI binds <c>Dashboard:Frontend:EndpointUrls</c> itself, a frontend-tagged listener stands in for it, so
-    /// the tests that need the frontend port always have one. Runs after the UI's own Kestrel setup, so it is only
-    /// added when the UI added none.
-    /// </summary>
-    private static void AddFrontendStandIn(KestrelServerOptions kestrel)
-    {
-        var endpoints = kestrel.ApplicationServices.GetRequiredService<DashboardEndpoints>();
-        try
-        {
-            endpoints.UrlOf(DashboardEndpointKind.Frontend);
-        }
-        catch (InvalidOperationException)
-        {
-            DashboardEndpoint.Listen(kestrel, new Uri("http://127.0.0.1:0"), DashboardEndpointKind.Frontend, HttpProtocols.Http1);
-        }
     }
 }

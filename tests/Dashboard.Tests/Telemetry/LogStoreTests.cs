@@ -48,3 +48,18 @@ public class LogStoreTests
         Assert.Single(store.Logs.Query(new LogQuery(TraceId: entry.TraceId)).Entries);
     }
 }
+
+public class MessageTemplateTests
+{
+    [Theory]
+    [InlineData("Filler {Number}", "Filler 5")]
+    [InlineData("Took {Elapsed:0.00} ms for {@Order}", "Took 1.5 ms for {Id: 7}")]
+    [InlineData("Unknown {Missing} stays", "Unknown {Missing} stays")]
+    [InlineData("Braces {{literal}} and {Number}", "Braces {literal} and 5")]
+    [InlineData("Unclosed {Number", "Unclosed {Number")]
+    public void Templates_are_filled_from_attributes(string body, string expected)
+    {
+        Dashboard.Telemetry.Model.Attribute[] attributes = [new("Number", "5"), new("Elapsed", "1.5"), new("Order", "{Id: 7}")];
+        Assert.Equal(expected, Dashboard.Telemetry.MessageTemplate.Render(body, attributes));
+    }
+}

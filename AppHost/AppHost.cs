@@ -2,6 +2,9 @@ using Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Traces, logs and metrics of every service, console output, resource commands: http://localhost:18888.
+builder.AddDashboard<Projects.Dashboard>();
+
 // Optional: without it the Gateway answers with its mock model.
 var anthropicApiKey = builder.AddParameter("anthropic-api-key", secret: true, optional: true);
 

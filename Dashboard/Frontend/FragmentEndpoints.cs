@@ -14,6 +14,7 @@ internal static class FragmentEndpoints
     {
         var fragments = app.MapGroup("/fragments");
         fragments.MapGet("/stats", () => new RazorComponentResult<StoreStats>());
+        fragments.MapGet("/resources", () => new RazorComponentResult<ResourceTable>());
         fragments.MapGet("/traces", Traces);
         fragments.MapGet("/trace/{id}", (string id) => new RazorComponentResult<Waterfall>(new { Id = id }));
         fragments.MapGet("/span/{traceId}/{spanId}", (string traceId, string spanId) => new RazorComponentResult<SpanDetails>(new { TraceId = traceId, SpanId = spanId }));

@@ -42,7 +42,6 @@ public static class FrontendExtensions
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<IConfigureOptions<AuthorizationOptions>, FrontendAuthorization>();
         builder.Services.AddRazorComponents();
-        builder.Services.AddSingleton<LiveEventSources>();
         return builder;
     }
 
@@ -62,6 +61,7 @@ public static class FrontendExtensions
         app.MapLogin();
         app.MapLiveEvents();
         app.MapFragments();
+        app.MapConsole();
         app.MapRazorComponents<App>();
         return app;
     }

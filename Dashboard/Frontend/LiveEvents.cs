@@ -15,7 +15,7 @@ internal static class LiveEvents
 
     public static void MapLiveEvents(this IEndpointRouteBuilder app) => app.MapGet("/events", StreamAsync);
 
-    private static async Task StreamAsync(HttpContext context, TelemetryStore store, LiveEventSources sources)
+    private static async Task StreamAsync(HttpContext context, TelemetryStore store, Resources.ResourceCatalog sources)
     {
         var changes = Channel.CreateBounded<string>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
         void Traces() => changes.Writer.TryWrite("traces");
@@ -26,7 +26,7 @@ internal static class LiveEvents
         store.Logs.Changed += Logs;
         store.Metrics.Changed += Metrics;
         store.ResourcesChanged += Resources;
-        sources.ResourcesChanged += Resources;
+        sources.Changed += Resources;
         try
         {
             context.Response.ContentType = "text/event-stream";
@@ -45,7 +45,7 @@ internal static class LiveEvents
             store.Logs.Changed -= Logs;
             store.Metrics.Changed -= Metrics;
             store.ResourcesChanged -= Resources;
-            sources.ResourcesChanged -= Resources;
+            sources.Changed -= Resources;
         }
     }
 
@@ -95,12 +95,4 @@ internal static class LiveEvents
             }
         }
     }
-}
-
-/// <summary>Changes that do not come from the telemetry store (the AppHost's resources), for <see cref="LiveEvents"/>.</summary>
-public sealed class LiveEventSources
-{
-    public event Action? ResourcesChanged;
-
-    public void RaiseResourcesChanged() => ResourcesChanged?.Invoke();
 }

@@ -112,6 +112,12 @@ internal sealed class ConsoleReporter : IDisposable
         Write(() =>
         {
             AnsiConsole.Write(table);
+            if (_app.DashboardLoginUrl is { } login)
+            {
+                // The token changes at every start; it is printed here only, never written to a log file.
+                AnsiConsole.MarkupLine($"[bold]Dashboard:[/] [link]{Markup.Escape(login.ToString())}[/]");
+            }
+
             AnsiConsole.MarkupLine($"[grey]State directory: {Markup.Escape(_app.Options.StateDirectory ?? "")}. Press Ctrl+C to stop.[/]");
         });
     }

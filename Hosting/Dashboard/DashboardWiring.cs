@@ -21,11 +21,11 @@ internal sealed class DashboardWiring
 
     public required Uri ResourceServiceUrl { get; init; }
 
+    public required string ResourceServiceApiKey { get; init; }
+
     public string OtlpApiKey { get; } = NewSecret();
 
     public string BrowserToken { get; } = NewSecret();
-
-    public string ResourceServiceApiKey { get; } = NewSecret();
 
     public string OtlpHeaders => $"{OtlpApiKeyHeader}={OtlpApiKey}";
 
@@ -45,5 +45,5 @@ internal sealed class DashboardWiring
         environment["Dashboard__ResourceServiceClient__ApiKey"] = ResourceServiceApiKey;
     }
 
-    private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

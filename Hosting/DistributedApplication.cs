@@ -61,8 +61,33 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>The HTTP endpoint of a project or executable.</summary>
     public Uri GetEndpoint(string name) => _orchestrator.GetEndpoint(name);
 
+    /// <summary>The dashboard's login link for this run (a new token each start); null without a dashboard or before start.</summary>
+    public Uri? DashboardLoginUrl => _orchestrator.DashboardLoginUrl;
+
     /// <summary>The environment a resource was (or would be) started with.</summary>
     public IReadOnlyDictionary<string, string> GetEnvironment(string name) => _orchestrator.GetEnvironment(name);
+
+    /// <summary>
+    /// Runs a resource command, as the dashboard's buttons do: <see cref="ResourceCommands.Stop"/> stops a process
+    /// resource with its stop signal (SIGKILL after <see cref="AppHostOptions.StopTimeout"/>) and leaves it
+    /// <see cref="ResourceStateKind.Finished"/>, not restarted; <see cref="ResourceCommands.Start"/> runs a finished,
+    /// stopped or failed one again (dependencies that have been healthy are not waited for again);
+    /// <see cref="ResourceCommands.Restart"/> does both, without counting a restart (<see cref="ResourceSnapshot.Restarts"/>
+    /// counts crashes). Commands on one resource run one after another; <see cref="StopAsync"/> still stops everything.
+    /// </summary>
+    /// <param name="resourceName">The resource's name.</param>
+    /// <param name="command">One of <see cref="ResourceCommands.All"/>.</param>
+    /// <param name="cancellationToken">Gives up waiting for an earlier command on the same resource; a stop under way is not interrupted.</param>
+    /// <returns>
+    /// Succeeded, or why not: an unknown resource or command, or a command that does not apply now (stop on a stopped
+    /// resource, start on a running one, any command on a parameter or a database, or while the AppHost is stopping).
+    /// It does not throw for those.
+    /// </returns>
+    public Task<ResourceCommandResult> ExecuteCommandAsync(string resourceName, string command, CancellationToken cancellationToken = default) =>
+        _orchestrator.ExecuteCommandAsync(resourceName, command, cancellationToken);
+
+    /// <summary>The engine, for the resource service the dashboard talks to.</summary>
+    internal Orchestrator Orchestrator => _orchestrator;
 
     /// <summary>Runs until Ctrl+C, SIGTERM or SIGHUP, then stops everything in order.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)

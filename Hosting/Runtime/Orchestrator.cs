@@ -1,7 +1,7 @@
 namespace Hosting.Runtime;
 
 /// <summary>The engine behind <see cref="DistributedApplication"/>: start in dependency order, stop in reverse.</summary>
-internal sealed class Orchestrator
+internal sealed partial class Orchestrator
 {
     public const string AppHostLogName = "apphost";
     private const int LogCapacity = 10_000;
@@ -78,7 +78,9 @@ internal sealed class Orchestrator
             AppHostLog.Write($"Stopped {leftovers} leftover process(es) of an earlier AppHost run that did not shut down.");
         }
 
-        _context = new RunContext(_options, _state, PortAllocator.Allocate(Resources, _options.UseDynamicPorts));
+        var ports = PortAllocator.Allocate(Resources, _options.UseDynamicPorts);
+        _context = new RunContext(_options, _state, ports, PortAllocator.AllocateAdditional(Resources, _options.UseDynamicPorts, ports.Values));
+        await WireDashboardAsync(_context, cancellationToken);
         var plans = await PlanFactory.CreateAsync(Resources, _context, _appHostId, AppHostLog, cancellationToken);
         lock (_gate)
         {
@@ -125,6 +127,7 @@ internal sealed class Orchestrator
     {
         var stops = new Dictionary<Resource, Task>();
         await Task.WhenAll(_runners.Keys.Select(StopOf));
+        await StopResourceServiceAsync();
         foreach (var log in _logs.Values)
         {
             log.Close();

@@ -21,17 +21,38 @@ internal sealed class ProcessRunner(
     private readonly RestartBackoff _backoff = new(context.Options.MaxRestartDelay);
     private ManagedProcess? _current;
     private int _restarts;
+    private bool _prepared;
 
     public ResourcePlan Plan => plan;
+
+    public override bool SupportsCommands => true;
+
+    /// <summary>What the AppHost set for the process it started last (or would start next), on top of what it inherits.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> WiringEnvironment()
+    {
+        ProcessSpec? started;
+        lock (_gate)
+        {
+            started = _current?.Spec;
+        }
+
+        return Runtime.WiringEnvironment.Of(Resource, started ?? plan.CreateSpec());
+    }
 
     protected override async Task RunAsync(CancellationToken stopping)
     {
         Publish(ResourceStateKind.Starting);
-        await plan.PrepareAsync(stopping);
+        if (!_prepared)
+        {
+            // Once per application run: a start from the dashboard must not wipe a non-persistent server's data again.
+            await plan.PrepareAsync(stopping);
+            _prepared = true;
+        }
+
         while (true)
         {
             await plan.BeforeStartAsync(stopping);
-            if (StartProcess() is not { } process)
+            if (StartProcess(stopping) is not { } process)
             {
                 return;
             }
@@ -69,11 +90,12 @@ internal sealed class ProcessRunner(
         await Task.Delay(delay, time, stopping);
     }
 
-    private ManagedProcess? StartProcess()
+    private ManagedProcess? StartProcess(CancellationToken stopping)
     {
         lock (_gate)
         {
-            if (Stopping.IsCancellationRequested)
+            // Checked under the lock StopCoreAsync takes: a stopped run never starts a process that stop would miss.
+            if (stopping.IsCancellationRequested)
             {
                 return null;
             }
@@ -146,10 +168,17 @@ internal sealed class ProcessRunner(
 
         if (process is not null)
         {
-            Publish(ResourceStateKind.Stopping);
+            if (!process.Exited.IsCompleted)
+            {
+                Publish(ResourceStateKind.Stopping);
+            }
 
             // Even when the process has exited: a container can outlive its docker client.
             await plan.StopAsync(process, timeout);
+            if (process.Exited.IsCompletedSuccessfully)
+            {
+                Notifications.Update(Resource.Name, s => s with { ExitCode = process.Exited.Result });
+            }
         }
 
         records.Delete(Resource.Name);

@@ -36,6 +36,10 @@ internal sealed class AppHostProcess : IDisposable
         };
         startInfo.Environment["AppHost__ContainerRuntime"] = "none";
         startInfo.Environment["AppHost__StreamConsole"] = "false";
+        // The dashboard's documented ports would collide with a developer's own stack and with parallel tests.
+        startInfo.Environment["Resources__dashboard__Port"] = "0";
+        startInfo.Environment["Resources__dashboard__OtlpGrpcPort"] = "0";
+        startInfo.Environment["Resources__dashboard__OtlpHttpPort"] = "0";
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;

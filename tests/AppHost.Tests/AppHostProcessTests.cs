@@ -24,7 +24,7 @@ public class AppHostProcessTests
             {
                 await first.WaitForHealthyAsync(apiPort, Cancellation);
                 leftovers = TestState.RecordedPids(state);
-                Assert.Equal(4, leftovers.Count);
+                Assert.Equal(5, leftovers.Count); // dashboard, postgres, cache, gateway, api
 
                 first.Signal(9);
                 await first.ExitCode.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
@@ -84,7 +84,7 @@ public class AppHostProcessTests
     }
 
     [Theory]
-    [InlineData("Resources__apii__Port", "5000", "Configuration 'Resources:apii' names no resource. Known resources: anthropic-api-key, postgres, appdb, cache, gateway, api.")]
+    [InlineData("Resources__apii__Port", "5000", "Configuration 'Resources:apii' names no resource. Known resources: dashboard, anthropic-api-key, postgres, appdb, cache, gateway, api.")]
     [InlineData("Resources__api__Port", "http", "Configuration 'Resources:api:Port' is 'http', which is not a port (0-65535; 0 picks a free one).")]
     [InlineData("AppHost__StateDirectory", "/etc/hostname/state", "The state directory '/etc/hostname/state' cannot be used:")]
     public async Task A_bad_configuration_stops_the_apphost_with_one_clear_message(string key, string value, string message)

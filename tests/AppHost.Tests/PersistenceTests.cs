@@ -23,7 +23,7 @@ public class PersistenceTests
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString()!;
                 children = [.. app.ResourceNotifications.Current.Where(s => s.ProcessId is not null).Select(s => s.ProcessId!.Value)];
-                Assert.Equal(4, children.Count);
+                Assert.Equal(5, children.Count); // dashboard, postgres, cache, gateway, api
             }
 
             Assert.All(children, pid => Assert.False(TestState.IsRunning(pid), $"pid {pid} still runs after the AppHost stopped"));

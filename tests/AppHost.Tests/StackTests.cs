@@ -13,8 +13,8 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
     public async Task Every_resource_is_healthy()
     {
         var names = stack.App.ResourceNotifications.Current.Select(s => s.Name).Order();
-        Assert.Equal(["anthropic-api-key", "api", "appdb", "cache", "gateway", "postgres"], names);
-        foreach (var service in new[] { "api", "gateway" })
+        Assert.Equal(["anthropic-api-key", "api", "appdb", "cache", "dashboard", "gateway", "postgres"], names);
+        foreach (var service in new[] { "api", "gateway", "dashboard" })
         {
             using var client = stack.CreateClient(service);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Cancellation)).StatusCode);
@@ -22,6 +22,25 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
         }
 
         Assert.All(stack.App.ResourceNotifications.Current, s => Assert.Equal(ResourceStateKind.Running, s.State));
+    }
+
+    [Fact]
+    public void Every_service_sends_its_telemetry_to_the_dashboard_with_the_runs_key()
+    {
+        var dashboard = stack.App.GetEnvironment("dashboard");
+        var key = dashboard["Dashboard__Otlp__PrimaryApiKey"];
+        Assert.Equal(32, key.Length);
+        Assert.False(dashboard.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"), "the dashboard must not export to itself");
+        Assert.StartsWith(stack.App.GetEndpoint("dashboard").ToString().TrimEnd('/'), stack.App.DashboardLoginUrl!.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("t=" + dashboard["Dashboard__Frontend__BrowserToken"], stack.App.DashboardLoginUrl.ToString(), StringComparison.Ordinal);
+        foreach (var service in new[] { "api", "gateway" })
+        {
+            var environment = stack.App.GetEnvironment(service);
+            Assert.Equal(dashboard["Dashboard__Otlp__GrpcEndpointUrl"], environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            Assert.Equal("grpc", environment["OTEL_EXPORTER_OTLP_PROTOCOL"]);
+            Assert.Equal($"x-otlp-api-key={key}", environment["OTEL_EXPORTER_OTLP_HEADERS"]);
+            Assert.DoesNotContain(environment.Keys, k => k.StartsWith("Dashboard__", StringComparison.Ordinal));
+        }
     }
 
     [Fact]

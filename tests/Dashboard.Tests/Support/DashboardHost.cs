@@ -41,9 +41,10 @@ public sealed class DashboardHost : IAsyncDisposable
     private DashboardEndpoints Endpoints => Services.GetRequiredService<DashboardEndpoints>();
 
     /// <summary>Builds and starts the dashboard; <paramref name="args"/> replaces <see cref="DefaultArgs"/>.</summary>
-    public static async Task<DashboardHost> StartAsync(IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<DashboardHost> StartAsync(
+        IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null, string? browserToken = BrowserToken)
     {
-        var app = Build(args, configure);
+        var app = Build(args, configure, browserToken);
         try
         {
             await app.StartAsync(TestContext.Current.CancellationToken);
@@ -58,8 +59,9 @@ public sealed class DashboardHost : IAsyncDisposable
     }
 
     /// <summary>Built, not started: for looking at configuration, or watching the start fail.</summary>
-    public static WebApplication Build(IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null) =>
-        DashboardApplication.Build([.. args ?? DefaultArgs, "--Dashboard:Frontend:BrowserToken=" + BrowserToken], configure);
+    public static WebApplication Build(
+        IEnumerable<string>? args = null, Action<WebApplicationBuilder>? configure = null, string? browserToken = BrowserToken) =>
+        DashboardApplication.Build([.. args ?? DefaultArgs, .. browserToken is null ? Array.Empty<string>() : ["--Dashboard:Frontend:BrowserToken=" + browserToken]], configure);
 
     public const string BrowserToken = "test-browser-token";
 

@@ -3,6 +3,7 @@ using Dashboard.Otlp.Grpc;
 using Dashboard.Otlp.Http;
 using Dashboard.Telemetry;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Otlp;
@@ -19,7 +20,8 @@ public static class OtlpReceiverExtensions
         builder.Services.AddSingleton<IPostConfigureOptions<OtlpOptions>, OtlpOptionsAliases>();
         builder.Services.AddSingleton<IValidateOptions<OtlpOptions>, OtlpOptionsValidator>();
 
-        builder.Services.AddSingleton<ITelemetryIngest>(services => services.GetRequiredService<TelemetryStore>());
+        // The store (through its journal) unless something registered another ingest first.
+        builder.Services.TryAddSingleton<ITelemetryIngest>(services => services.GetRequiredService<TelemetryStore>());
         builder.Services.AddSingleton<OtlpApiKeyValidator>();
         builder.Services.AddSingleton<OtlpGrpcReceiver>();
         builder.Services.AddSingleton<OtlpHttpReceiver>();

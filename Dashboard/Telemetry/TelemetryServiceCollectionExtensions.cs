@@ -9,6 +9,13 @@ public static class TelemetryServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<TelemetryStore>();
+        builder.Services.AddOptions<Persistence.TelemetryStorageOptions>()
+            .BindConfiguration(Persistence.TelemetryStorageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Persistence.TelemetryJournal>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Persistence.TelemetryJournal>());
+        builder.Services.AddSingleton<Otlp.ITelemetryIngest, Persistence.JournalingIngest>();
         return builder;
     }
 }

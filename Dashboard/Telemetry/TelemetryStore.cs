@@ -50,6 +50,9 @@ public sealed class TelemetryStore : Otlp.ITelemetryIngest
 
     public IngestResult AddMetrics(ExportMetricsServiceRequest request) => Metrics.Add(request);
 
+    /// <summary>Raised after a signal was emptied (the journal records it, so a restart does not bring it back).</summary>
+    public event Action<TelemetrySignal>? Cleared;
+
     /// <summary>Empties one signal, as the UI's "clear" buttons do.</summary>
     public void Clear(TelemetrySignal signal)
     {
@@ -65,6 +68,8 @@ public sealed class TelemetryStore : Otlp.ITelemetryIngest
                 Metrics.Clear();
                 break;
         }
+
+        Cleared?.Invoke(signal);
     }
 }
 

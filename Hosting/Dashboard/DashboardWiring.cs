@@ -23,6 +23,9 @@ internal sealed class DashboardWiring
 
     public required string ResourceServiceApiKey { get; init; }
 
+    /// <summary>Where the dashboard journals its telemetry, so an AppHost restart keeps it.</summary>
+    public required string StorageDirectory { get; init; }
+
     public string OtlpApiKey { get; } = NewSecret();
 
     public string BrowserToken { get; } = NewSecret();
@@ -43,6 +46,7 @@ internal sealed class DashboardWiring
         environment["Dashboard__ResourceServiceClient__Url"] = ResourceServiceUrl.ToString();
         environment["Dashboard__ResourceServiceClient__AuthMode"] = "ApiKey";
         environment["Dashboard__ResourceServiceClient__ApiKey"] = ResourceServiceApiKey;
+        environment["Dashboard__Storage__Directory"] = StorageDirectory;
     }
 
     public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -27,6 +27,7 @@ internal sealed partial class Orchestrator
             OtlpHttpUrl = context.EndpointUrl(dashboard, DashboardWiring.OtlpHttpEndpoint),
             ResourceServiceUrl = _resourceService.Url,
             ResourceServiceApiKey = apiKey,
+            StorageDirectory = context.State.Data(dashboard.Name),
         };
     }
 

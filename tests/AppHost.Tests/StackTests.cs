@@ -31,6 +31,7 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
         var key = dashboard["Dashboard__Otlp__PrimaryApiKey"];
         Assert.Equal(32, key.Length);
         Assert.False(dashboard.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"), "the dashboard must not export to itself");
+        Assert.Equal(Path.Combine(stack.StateDirectory, "data", "dashboard"), dashboard["Dashboard__Storage__Directory"]);
         Assert.StartsWith(stack.App.GetEndpoint("dashboard").ToString().TrimEnd('/'), stack.App.DashboardLoginUrl!.ToString(), StringComparison.Ordinal);
         Assert.EndsWith("t=" + dashboard["Dashboard__Frontend__BrowserToken"], stack.App.DashboardLoginUrl.ToString(), StringComparison.Ordinal);
         foreach (var service in new[] { "api", "gateway" })

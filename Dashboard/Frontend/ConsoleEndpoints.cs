@@ -47,8 +47,7 @@ internal static class ConsoleEndpoints
 
     private static async Task<IResult> ExecuteAsync(HttpContext context, ResourceServiceClient client, string name, string command)
     {
-        // htmx marks its requests; a cross-site form cannot set the header, and the cookie is SameSite=Strict anyway.
-        if (context.Request.Headers["HX-Request"] != "true")
+        if (!Htmx.IsRequest(context.Request))
         {
             return Results.BadRequest();
         }

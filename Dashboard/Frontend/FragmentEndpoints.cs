@@ -47,8 +47,7 @@ internal static class FragmentEndpoints
     private static Results<RazorComponentResult<TraceTable>, RazorComponentResult<LogTable>, NotFound> Clear(
         string signal, TelemetryStore store, HttpContext context)
     {
-        // htmx marks its requests; a cross-site form cannot set the header, and the cookie is SameSite=Strict anyway.
-        if (context.Request.Headers["HX-Request"] != "true")
+        if (!Htmx.IsRequest(context.Request))
         {
             return TypedResults.NotFound();
         }
@@ -68,7 +67,7 @@ internal static class FragmentEndpoints
 
     private static void ReplaceUrl(HttpContext context, string url)
     {
-        if (context.Request.Headers["HX-Trigger"].Count > 0 || context.Request.Headers["HX-Request"] == "true")
+        if (Htmx.IsRequest(context.Request))
         {
             context.Response.Headers["HX-Replace-Url"] = url;
         }

@@ -1,5 +1,7 @@
 using Gateway.Features.Messages.Upstream;
+using Gateway.Infrastructure;
 using Gateway.Infrastructure.Errors;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages;
@@ -20,6 +22,8 @@ internal static class MessagesExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnthropicOptions>, AnthropicOptionsValidator>();
         services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddSingleton<GatewayMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddAnthropicHttpClient();
         return builder;
     }

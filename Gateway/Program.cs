@@ -1,16 +1,13 @@
-using Gateway.Features.Messages;
+using Gateway;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
-builder.AddRedisClient("cache");
-builder.AddMessages();
+// Service defaults, Redis, CORS, client keys, rate limits, usage ledger, model catalog, response cache, Messages API.
+builder.AddGatewayServices();
 
 var app = builder.Build();
 
-// Inside the developer exception page, which would otherwise answer Anthropic SDKs with ProblemDetails.
-app.UseExceptionHandler();
-app.MapDefaultEndpoints();
-app.MapMessagesEndpoints();
+// Exception handler, CORS, /health and /alive, /admin, /v1/models, /v1/messages.
+app.MapGatewayEndpoints();
 
 app.Run();

@@ -15,3 +15,14 @@ internal static class WireOptions
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }
+
+internal static class WireJsonExtensions
+{
+    /// <summary>Every JSON body the Gateway's endpoints bind or write is snake_case, as Anthropic's API is.</summary>
+    public static IServiceCollection AddWireJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+}

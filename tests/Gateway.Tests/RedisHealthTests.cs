@@ -15,7 +15,7 @@ public sealed class RedisHealthTests
     {
         await using var redis = await RedisServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using var gateway = await GatewayProcess.StartMockAsync(redis);
-        using var client = gateway.CreateClient();
+        using var client = GatewayProcess.Client(gateway);
         Assert.Equal("Healthy", await PollRedisCheckAsync(client, HttpStatusCode.OK));
 
         await redis.StopAsync();
@@ -30,7 +30,7 @@ public sealed class RedisHealthTests
     {
         await using var redis = await RedisServer.StartAsync(up: false, Cancellation);
         await using var gateway = await GatewayProcess.StartMockAsync(redis);
-        using var client = gateway.CreateClient();
+        using var client = GatewayProcess.Client(gateway);
 
         Assert.Equal("Unhealthy", await PollRedisCheckAsync(client, HttpStatusCode.ServiceUnavailable));
         await redis.BringUpAsync(Cancellation);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Gateway.Features.Messages;
+using Microsoft.Extensions.Configuration;
+using TestSupport;
 using Gateway.Infrastructure;
 using Gateway.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -27,8 +28,10 @@ public sealed class TelemetryTests
             },
         };
         ActivitySource.AddActivityListener(listener);
-        await using var app = await StartInProcessAsync();
+        await using var redis = await RedisServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        await using var app = await StartInProcessAsync(redis);
         using var client = new HttpClient { BaseAddress = app.Address() };
+        client.DefaultRequestHeaders.Add("x-api-key", GatewayProcess.ClientKey);
 
         using var response = await Requests.SendAsync(client, Requests.Body(model, maxTokens: 5));
         var span = await stopped.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -40,13 +43,17 @@ public sealed class TelemetryTests
         Assert.True((int)span.GetTagItem("gen_ai.usage.input_tokens")! > 0);
     }
 
-    /// <summary>The Messages feature alone, on a loopback Kestrel, so the test can listen to its spans.</summary>
-    private static async Task<WebApplication> StartInProcessAsync()
+    /// <summary>The whole Gateway on a loopback Kestrel in this process, so the test can listen to its spans.</summary>
+    private static async Task<WebApplication> StartInProcessAsync(RedisServer redis)
     {
         var builder = LoopbackApp.CreateBuilder();
-        builder.AddMessages();
+        var settings = GatewayProcess.Environment(redis, apiKey: null, baseUrl: null)
+            .Where(pair => pair.Value is not null)
+            .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value));
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddGatewayServices();
         var app = builder.Build();
-        app.MapMessagesEndpoints();
+        app.MapGatewayEndpoints();
         await app.StartAsync(TestContext.Current.CancellationToken);
         return app;
     }

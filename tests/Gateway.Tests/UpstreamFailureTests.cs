@@ -15,7 +15,7 @@ public sealed class UpstreamFailureTests
     {
         await using var redis = await RedisServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using var gateway = await GatewayProcess.StartForwardingAsync(redis, new Uri($"http://127.0.0.1:{ClosedPort()}"));
-        using var client = gateway.CreateClient();
+        using var client = GatewayProcess.Client(gateway);
 
         using var response = await Requests.SendAsync(client, Requests.Body("claude-sonnet-4-5"));
 
@@ -27,19 +27,19 @@ public sealed class UpstreamFailureTests
     }
 
     [Fact]
-    public async Task Upstream_that_does_not_answer_in_time_is_a_504_api_error()
+    public async Task Upstream_that_does_not_answer_in_time_is_a_504_timeout_error()
     {
         await using var redis = await RedisServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         await using var upstream = await AnthropicStub.StartAsync();
         var timeout = new Dictionary<string, string?> { ["Anthropic__TimeoutSeconds"] = "1" };
         await using var gateway = await GatewayProcess.StartForwardingAsync(redis, upstream.BaseAddress, timeout);
-        using var client = gateway.CreateClient();
+        using var client = GatewayProcess.Client(gateway);
 
         using var response = await Requests.SendAsync(client, Requests.Body("stall:" + Guid.NewGuid().ToString("N")));
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         var (type, message) = await Requests.ReadErrorAsync(response);
-        Assert.Equal("api_error", type);
+        Assert.Equal("timeout_error", type);
         Assert.DoesNotContain(GatewayProcess.ApiKey, message, StringComparison.Ordinal);
         Assert.DoesNotContain(GatewayProcess.ApiKey, gateway.Output, StringComparison.Ordinal);
     }
@@ -51,7 +51,7 @@ public sealed class UpstreamFailureTests
         await using var upstream = await AnthropicStub.StartAsync();
         var timeout = new Dictionary<string, string?> { ["Anthropic__TimeoutSeconds"] = "1" };
         await using var gateway = await GatewayProcess.StartForwardingAsync(redis, upstream.BaseAddress, timeout);
-        using var client = gateway.CreateClient();
+        using var client = GatewayProcess.Client(gateway);
         var model = "sse:" + Guid.NewGuid().ToString("N");
 
         using var response = await Requests.SendAsync(client, Requests.Body(model, stream: true));

@@ -73,7 +73,7 @@ public sealed class ValidationTests(MockGatewayFixture fixture) : IClassFixture<
 
     [Theory]
     [InlineData("POST", "/v1/complete")]
-    [InlineData("GET", "/v1/models")]
+    [InlineData("GET", "/v1/files")]
     [InlineData("GET", "/v1/messages")]
     public async Task Unknown_v1_route_is_not_found_error(string method, string path)
     {

@@ -1,9 +1,9 @@
-using System.Diagnostics;
-using Gateway.Features.Messages.Mock;
-using Gateway.Features.Messages.Upstream;
+using Gateway.Features.Caching;
+using Gateway.Features.Models;
+using Gateway.Features.RateLimiting;
 using Gateway.Infrastructure;
+using Gateway.Infrastructure.Cors;
 using Gateway.Infrastructure.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages;
@@ -12,64 +12,77 @@ internal static class MessagesEndpoints
 {
     public static IEndpointRouteBuilder MapMessagesEndpoints(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").WithTags("Messages");
+        var v1 = app.MapGroup("/v1").WithTags("Messages").RequireCors(CorsExtensions.PolicyName);
         v1.MapPost("/messages", CreateMessage);
         // Anthropic SDKs expect their own error shape for every /v1 path, unknown ones included.
         v1.MapFallback("{**path}", NotFound);
         return app;
     }
 
-    internal static async Task<Results<UpstreamResult, MockMessageResult, AnthropicErrorResult>> CreateMessage(
-        HttpContext context, AnthropicClient upstream, IOptions<MessagesOptions> options, ILoggerFactory loggers)
+    /// <summary>
+    /// Body → key presented → request valid for a listed model → key admitted (limits, budget) → cache → provider
+    /// or mock. Invalid requests are refused before the admission, so they cost the key nothing.
+    /// </summary>
+    internal static async Task<IResult> CreateMessage(
+        HttpContext context, AccessGate gate, MessageDispatcher dispatcher, ModelCatalog catalog, ResponseCache cache,
+        CallSettler settler, GatewayMetrics metrics, IOptions<MessagesOptions> options, ILoggerFactory loggers)
     {
-        var logger = loggers.CreateLogger(typeof(MessagesEndpoints));
         var body = await RequestBody.ReadAsync(context, options.Value.MaxRequestBodyBytes);
         if (body.Error is { } unreadable)
         {
             return unreadable;
         }
 
-        if (!MessageRequestParser.TryParse(body.Content, out var request, out var problem))
+        var credential = gate.Credential(context.Request);
+        if (credential is null)
         {
-            Log.RequestRejected(logger, problem);
-            return AnthropicErrors.InvalidRequest(problem);
+            return AnthropicErrors.MissingApiKey();
         }
 
-        var activity = GatewayTelemetry.StartChat(request.Model, request.MaxTokens, upstream.IsConfigured);
+        var validation = MessageValidation.Validate(body.Content, catalog);
+        if (validation.Problem is { } problem)
+        {
+            Log.RequestRejected(loggers.CreateLogger(typeof(MessagesEndpoints)), problem.Message);
+            metrics.RequestCompleted("messages", "invalid", problem.StatusCode);
+            return problem;
+        }
+
+        var (request, model) = (validation.Request!, validation.Model!);
+
+        var (admitted, refusal) = await gate.AdmitAsync(credential, TokenEstimate.InputTokens(request));
+        if (admitted is null)
+        {
+            metrics.RequestCompleted("messages", "refused", refusal!.StatusCode);
+            return refusal;
+        }
+
+        var directive = cache.Enabled && !request.Stream ? CacheDirective.From(context.Request) : CacheDirective.Bypass;
+        var cacheKey = directive.MayRead || directive.MayWrite ? cache.KeyFor(body.Content, context.Request.Headers, credential.Id) : null;
+        if (cacheKey is not null && directive.MayRead)
+        {
+            var hit = await cache.GetAsync(cacheKey);
+            metrics.CacheLookup(hit is not null);
+            if (hit is not null)
+            {
+                context.Response.OnCompleted(() => settler.CachedAsync(admitted, model));
+                return new CachedAnswerResult(hit);
+            }
+        }
+
+        if (!request.Stream)
+        {
+            context.Response.Headers[ResponseCache.ResultHeader] = directive.MayRead ? "miss" : "bypass";
+        }
+
+        var activity = GatewayTelemetry.StartChat(request.Model, request.MaxTokens, dispatcher.UsesUpstream);
         if (activity is not null)
         {
             // The span ends with the response, so a streamed answer is timed to its last byte.
             context.Response.RegisterForDispose(activity);
         }
 
-        return upstream.IsConfigured
-            ? await ForwardAsync(context, upstream, body.Content, activity)
-            : Mock(request, activity, logger);
+        return await dispatcher.DispatchAsync(new MessageCall(context, request, body.Content, activity, settler.For(admitted, model, cacheKey)));
     }
 
     internal static AnthropicErrorResult NotFound() => AnthropicErrors.NotFound();
-
-    private static MockMessageResult Mock(MessageRequest request, Activity? activity, ILogger logger)
-    {
-        var reply = MockModel.Answer(request);
-        activity.SetUsage(reply.InputTokens, reply.OutputTokens, reply.StopReason);
-        Log.MockAnswered(logger, request.Model, reply.OutputTokens, reply.StopReason);
-        return new MockMessageResult(request, reply);
-    }
-
-    private static async Task<Results<UpstreamResult, MockMessageResult, AnthropicErrorResult>> ForwardAsync(
-        HttpContext context, AnthropicClient upstream, ReadOnlyMemory<byte> body, Activity? activity)
-    {
-        try
-        {
-            var response = await upstream.SendAsync(body, context.Request.Headers, context.RequestAborted);
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
-            return new UpstreamResult(response);
-        }
-        catch (UpstreamUnavailableException e)
-        {
-            activity?.SetTag("error.type", e.TimedOut ? "timeout" : "unreachable");
-            return e.TimedOut ? AnthropicErrors.UpstreamTimedOut() : AnthropicErrors.UpstreamUnreachable();
-        }
-    }
 }

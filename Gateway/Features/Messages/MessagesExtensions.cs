@@ -25,6 +25,9 @@ internal static class MessagesExtensions
         services.AddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddAnthropicHttpClient();
+        services.AddSingleton<MessageDispatcher>();
+        services.AddSingleton<CallSettler>();
+        services.AddWireJson();
         return builder;
     }
 

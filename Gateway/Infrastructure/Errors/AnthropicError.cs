@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Gateway.Infrastructure.Errors;
 
-/// <summary>Anthropic's error envelope: <c>{"type":"error","error":{"type":...,"message":...}}</c>.</summary>
-internal sealed record AnthropicError(AnthropicErrorDetail Error)
+/// <summary>Anthropic's error envelope: <c>{"type":"error","error":{"type":...,"message":...},"request_id":...}</c>.</summary>
+internal sealed record AnthropicError(AnthropicErrorDetail Error, string RequestId)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "error";

@@ -7,7 +7,20 @@ namespace Gateway.Infrastructure.Errors;
 internal sealed class AnthropicErrorResult(int statusCode, string type, string message)
     : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
+    private List<KeyValuePair<string, string>>? _headers;
+
     public int StatusCode => statusCode;
+
+    public string Type => type;
+
+    public string Message => message;
+
+    /// <summary>Adds a header to the error answer (<c>retry-after</c>, <c>anthropic-ratelimit-*</c>).</summary>
+    public AnthropicErrorResult WithHeader(string name, string value)
+    {
+        (_headers ??= []).Add(new(name, value));
+        return this;
+    }
 
     int? IStatusCodeHttpResult.StatusCode => statusCode;
 
@@ -18,8 +31,14 @@ internal sealed class AnthropicErrorResult(int statusCode, string type, string m
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = ContentType;
-        response.Headers["request-id"] = RequestIds.NewRequestId();
-        var error = new AnthropicError(new AnthropicErrorDetail(type, message));
+        var requestId = RequestIds.NewRequestId();
+        response.Headers["request-id"] = requestId;
+        foreach (var (name, value) in _headers ?? [])
+        {
+            response.Headers[name] = value;
+        }
+
+        var error = new AnthropicError(new AnthropicErrorDetail(type, message), requestId);
         await JsonSerializer.SerializeAsync(response.Body, error, ErrorJsonContext.Wire.AnthropicError, httpContext.RequestAborted);
     }
 }

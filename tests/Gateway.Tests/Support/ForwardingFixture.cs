@@ -18,7 +18,7 @@ public sealed class ForwardingFixture : IAsyncLifetime
         _redis = await RedisServer.StartAsync();
         Upstream = await AnthropicStub.StartAsync();
         Gateway = await GatewayProcess.StartForwardingAsync(_redis, Upstream.BaseAddress);
-        Client = Gateway.CreateClient();
+        Client = GatewayProcess.Client(Gateway);
     }
 
     public async ValueTask DisposeAsync()

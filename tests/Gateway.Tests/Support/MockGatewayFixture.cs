@@ -15,7 +15,7 @@ public sealed class MockGatewayFixture : IAsyncLifetime
     {
         _redis = await RedisServer.StartAsync();
         Gateway = await GatewayProcess.StartMockAsync(_redis);
-        Client = Gateway.CreateClient();
+        Client = GatewayProcess.Client(Gateway);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,67 @@
+using Gateway.Features.Caching;
+using Gateway.Features.Keys;
+using Gateway.Features.Models;
+using Gateway.Features.RateLimiting;
+using Gateway.Features.Usage;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Features;
+
+/// <summary>Registration of the features around the Messages API: keys, limits, ledger, models, cache.</summary>
+internal static class GatewayFeatures
+{
+    public static IHostApplicationBuilder AddClientKeys(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<ClientKeysOptions>(ClientKeysOptions.SectionName)
+            .Services.AddSingleton<IValidateOptions<ClientKeysOptions>, ClientKeysOptionsValidator>();
+        builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.SectionName);
+        builder.Services.AddSingleton<ClientCredentials>();
+        builder.Services.AddSingleton<ClientKeyStore>();
+        builder.Services.AddSingleton<AdminKeyFilter>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
+        builder.Services.AddSingleton<Admission>();
+        builder.Services.AddSingleton<AccessGate>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddUsageLedger(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<UsageOptions>(UsageOptions.SectionName);
+        builder.Services.AddSingleton<UsageRecorder>();
+        builder.Services.AddSingleton<UsageLedger>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddModelCatalog(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<ModelsOptions>(ModelsOptions.SectionName)
+            .Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
+        builder.Services.AddSingleton<ModelCatalog>();
+        return builder;
+    }
+
+    public static IHostApplicationBuilder AddResponseCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<ResponseCacheOptions>(ResponseCacheOptions.SectionName);
+        builder.Services.AddSingleton<ResponseCache>();
+        return builder;
+    }
+
+    /// <summary><c>/admin</c>: client keys and the ledger, behind the admin key.</summary>
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/admin")
+            .AddEndpointFilter<AdminKeyFilter>()
+            .MapAdminKeysEndpoints()
+            .MapUsageEndpoints();
+        return app;
+    }
+
+    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section)
+        where T : class => services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,26 @@
+namespace Gateway.Features.Keys;
+
+/// <summary>A key's own limits; null means the configured default (see RateLimits options), and no budget means none.</summary>
+internal sealed record KeyLimits(int? RequestsPerMinute, long? TokensPerMinute, decimal? MonthlyBudgetUsd)
+{
+    public static IEnumerable<string> Problems(string prefix, int? requestsPerMinute, long? tokensPerMinute, decimal? monthlyBudgetUsd)
+    {
+        if (requestsPerMinute is < 1)
+        {
+            yield return $"{prefix}RequestsPerMinute must be at least 1.";
+        }
+
+        if (tokensPerMinute is < 1)
+        {
+            yield return $"{prefix}TokensPerMinute must be at least 1.";
+        }
+
+        if (monthlyBudgetUsd is < 0 or > 1_000_000_000m)
+        {
+            yield return $"{prefix}MonthlyBudgetUsd must be between 0 and 1000000000.";
+        }
+    }
+
+    /// <summary>The budget in the integer unit spend is kept in.</summary>
+    public long? BudgetNanoUsd => MonthlyBudgetUsd is { } usd ? (long)(usd * 1_000_000_000m) : null;
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Features.Usage;
+
+/// <summary>The usage ledger: one row per client key, model and day, in Redis.</summary>
+internal sealed class UsageOptions
+{
+    public const string SectionName = "Usage";
+
+    /// <summary>How long a day's rows are kept. Redis must persist (AOF) for the ledger to survive a restart.</summary>
+    [Range(1, 3660, ErrorMessage = "Usage:RetentionDays must be between 1 and 3660.")]
+    public int RetentionDays { get; set; } = 400;
+}

@@ -20,14 +20,16 @@ internal sealed class MessageDispatcher(AnthropicClient upstream)
 
     public async Task<IResult> DispatchAsync(MessageCall call)
     {
-        call.Context.Response.OnCompleted(() => call.OnCompleted(default).AsTask());
         if (!upstream.IsConfigured)
         {
             var reply = MockModel.Answer(call.Request);
+            var outcome = new CallOutcome(new TokenUsage(reply.InputTokens, reply.OutputTokens), call.Request.Model, true, true, 200, null);
+            call.Context.Response.OnCompleted(() => call.OnCompleted(outcome).AsTask());
             call.Activity.SetUsage(reply.InputTokens, reply.OutputTokens, reply.StopReason);
             return new MockMessageResult(call.Request, reply);
         }
 
+        call.Context.Response.OnCompleted(() => call.OnCompleted(default).AsTask());
         try
         {
             var response = await upstream.SendAsync(call.Body, call.Context.Request.Headers, call.Context.RequestAborted);

@@ -7,6 +7,8 @@ public sealed class MockGatewayFixture : IAsyncLifetime
 {
     private RedisServer _redis = null!;
 
+    internal RedisServer Redis => _redis;
+
     internal ServiceProcess Gateway { get; private set; } = null!;
 
     internal HttpClient Client { get; private set; } = null!;

@@ -54,7 +54,7 @@ internal static class ModelValidation
         {
             var value = configuration[parameter.ConfigurationKey];
             parameter.Value = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-            if (parameter.Value is null && !parameter.Optional)
+            if (parameter.Value is null && !parameter.Optional && !parameter.Generated)
             {
                 throw new DistributedApplicationException(
                     $"Parameter '{parameter.Name}' has no value. Set {parameter.ConfigurationKey} with dotnet user-secrets, the environment variable Parameters__{parameter.Name}, or .env.local.");

@@ -12,7 +12,13 @@ public sealed class ParameterResource(string name, bool secret, bool optional) :
     /// <summary>Whether the application may start without a value.</summary>
     public bool Optional { get; } = optional;
 
-    /// <summary>The value, once read from configuration.</summary>
+    /// <summary>
+    /// When configuration gives no value, one is generated on first run and kept in the state directory's secrets,
+    /// so it is stable across runs (Aspire's generated parameter default with persistence).
+    /// </summary>
+    public bool Generated { get; init; }
+
+    /// <summary>The value, once read from configuration (or generated, at start).</summary>
     public string? Value { get; internal set; }
 
     /// <summary>The configuration key the value comes from.</summary>

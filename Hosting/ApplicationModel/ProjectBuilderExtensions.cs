@@ -20,4 +20,11 @@ public static class ProjectBuilderExtensions
     public static IResourceBuilder<ParameterResource> AddParameter(
         this DistributedApplicationBuilder builder, string name, bool secret = false, bool optional = false)
         => builder.AddResource(new ParameterResource(name, secret, optional));
+
+    /// <summary>
+    /// Adds a secret parameter read from <c>Parameters:{name}</c> when set, and otherwise generated on the first run
+    /// and kept in the state directory (a key two resources must share, such as the Api's key for the Gateway).
+    /// </summary>
+    public static IResourceBuilder<ParameterResource> AddGeneratedParameter(this DistributedApplicationBuilder builder, string name)
+        => builder.AddResource(new ParameterResource(name, secret: true, optional: false) { Generated = true });
 }

@@ -66,6 +66,10 @@ internal sealed partial class Orchestrator
         _state = StateDirectory.Open(_options.StateDirectory!);
         _lock = AppHostLock.Acquire(_state);
         AppHostLog.Write($"State directory: {_state.Root}");
+        foreach (var parameter in Resources.OfType<ParameterResource>().Where(p => p.Generated && p.Value is null))
+        {
+            parameter.Value = _state.GetOrCreateSecret("parameter-" + parameter.Name);
+        }
         foreach (var log in _logs.Values)
         {
             OpenLogFile(log, _state.LogFile(log.ResourceName));

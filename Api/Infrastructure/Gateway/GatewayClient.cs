@@ -21,6 +21,10 @@ internal sealed class GatewayClient(HttpClient httpClient, IOptions<GatewayOptio
             Content = JsonContent.Create(request, GatewayJsonContext.Default.MessagesRequest),
         };
         message.Headers.Add("anthropic-version", AnthropicVersion);
+        if (options.Value.ApiKey is { Length: > 0 } apiKey)
+        {
+            message.Headers.Add("x-api-key", apiKey.Trim());
+        }
 
         var (status, body) = await SendAsync(message, cancellationToken);
         if ((int)status is < 200 or > 299)

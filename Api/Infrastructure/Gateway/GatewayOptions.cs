@@ -15,4 +15,7 @@ public sealed class GatewayOptions
 
     [Required(ErrorMessage = "Gateway:Model is required, e.g. claude-sonnet-4-5.")]
     public string Model { get; set; } = "claude-sonnet-4-5";
+
+    /// <summary>The Api's client key for the Gateway (a secret, sent as x-api-key). The AppHost generates and shares it.</summary>
+    public string? ApiKey { get; set; }
 }

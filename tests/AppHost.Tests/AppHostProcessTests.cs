@@ -84,7 +84,7 @@ public class AppHostProcessTests
     }
 
     [Theory]
-    [InlineData("Resources__apii__Port", "5000", "Configuration 'Resources:apii' names no resource. Known resources: dashboard, anthropic-api-key, postgres, appdb, cache, gateway, api.")]
+    [InlineData("Resources__apii__Port", "5000", "Configuration 'Resources:apii' names no resource. Known resources: dashboard, anthropic-api-key, gateway-client-key, gateway-admin-key, postgres, appdb, cache, gateway, api.")]
     [InlineData("Resources__api__Port", "http", "Configuration 'Resources:api:Port' is 'http', which is not a port (0-65535; 0 picks a free one).")]
     [InlineData("AppHost__StateDirectory", "/etc/hostname/state", "The state directory '/etc/hostname/state' cannot be used:")]
     public async Task A_bad_configuration_stops_the_apphost_with_one_clear_message(string key, string value, string message)

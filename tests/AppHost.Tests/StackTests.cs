@@ -13,7 +13,7 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
     public async Task Every_resource_is_healthy()
     {
         var names = stack.App.ResourceNotifications.Current.Select(s => s.Name).Order();
-        Assert.Equal(["anthropic-api-key", "api", "appdb", "cache", "dashboard", "gateway", "postgres"], names);
+        Assert.Equal(["anthropic-api-key", "api", "appdb", "cache", "dashboard", "gateway", "gateway-admin-key", "gateway-client-key", "postgres"], names);
         foreach (var service in new[] { "api", "gateway", "dashboard" })
         {
             using var client = stack.CreateClient(service);
@@ -42,6 +42,21 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
             Assert.Equal($"x-otlp-api-key={key}", environment["OTEL_EXPORTER_OTLP_HEADERS"]);
             Assert.DoesNotContain(environment.Keys, k => k.StartsWith("Dashboard__", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void The_api_and_the_gateway_share_a_generated_client_key_kept_in_the_state_directory()
+    {
+        var api = stack.App.GetEnvironment("api");
+        var gateway = stack.App.GetEnvironment("gateway");
+
+        var key = api["Gateway__ApiKey"];
+        Assert.Equal(32, key.Length);
+        Assert.Equal(key, gateway["ClientKeys__Preset__api__Key"]);
+        Assert.Equal(key, File.ReadAllText(Path.Combine(stack.StateDirectory, "secrets", "parameter-gateway-client-key")));
+        Assert.Equal(32, gateway["Admin__ApiKey"].Length);
+        Assert.NotEqual(key, gateway["Admin__ApiKey"]);
+        Assert.False(api.ContainsKey("Admin__ApiKey"), "only the gateway holds its admin key");
     }
 
     [Fact]
@@ -100,6 +115,13 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
     {
         using var client = stack.CreateClient("gateway");
         var request = new { model = "claude-sonnet-4-5", max_tokens = 64, messages = new[] { new { role = "user", content = "Hi" } } };
+        using (var keyless = await client.PostAsJsonAsync("/v1/messages", request, Cancellation))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, keyless.StatusCode);
+        }
+
+        // The key the AppHost generated for the Api.
+        client.DefaultRequestHeaders.Add("x-api-key", stack.App.GetEnvironment("api")["Gateway__ApiKey"]);
 
         using var json = await client.PostAsJsonAsync("/v1/messages", request, Cancellation);
         var message = await json.Content.ReadFromJsonAsync<JsonElement>(Cancellation);

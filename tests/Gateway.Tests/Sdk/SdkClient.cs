@@ -7,14 +7,14 @@ namespace Gateway.Tests.Sdk;
 internal static class SdkClient
 {
     /// <summary>
-    /// No retries, so each call is one HTTP request and a test sees exactly what the Gateway answered;
+    /// No retries unless asked, so each call is one HTTP request and a test sees exactly what the Gateway answered;
     /// <paramref name="recorder"/> sees the requests as the SDK sends them and the responses as it receives them.
     /// </summary>
-    public static AnthropicClient Create(Uri baseAddress, SdkRecorder recorder, string apiKey = GatewayProcess.ClientKey) => new()
+    public static AnthropicClient Create(Uri baseAddress, SdkRecorder recorder, string apiKey = GatewayProcess.ClientKey, int maxRetries = 0) => new()
     {
         BaseUrl = baseAddress.ToString().TrimEnd('/'),
         ApiKey = apiKey,
-        MaxRetries = 0,
+        MaxRetries = maxRetries,
         Timeout = TimeSpan.FromSeconds(30),
         Handlers = [recorder],
     };

@@ -23,6 +23,9 @@ internal static class SdkRequests
         Messages = [new UserMessageParam(text)],
     };
 
+    /// <summary>The event's <c>type</c> as it came over the wire.</summary>
+    public static string TypeOf(RawMessageStreamEvent streamEvent) => streamEvent.Json.GetProperty("type").GetString()!;
+
     public static string TextOf(Message message) =>
         string.Concat(message.Content.Select(block => block.TryPickText(out var text) ? text.Text : ""));
 }

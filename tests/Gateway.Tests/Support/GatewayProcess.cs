@@ -5,11 +5,10 @@ namespace Gateway.Tests.Support;
 /// <summary>Starts the built Gateway as a real process with the environment a test needs.</summary>
 internal static class GatewayProcess
 {
-    /// <summary>The provider key the Gateway holds and the Anthropic stub demands.</summary>
     public const string ApiKey = "sk-ant-gateway-test-key-0123456789";
 
-    /// <summary>The key SDK clients present to the Gateway: it must never reach the provider.</summary>
-    public const string ClientKey = "sk-gw-test-client-key-0123456789";
+    /// <summary>The client key every test client presents; it must never reach the provider (the Gateway does not check it yet).</summary>
+    public const string ClientKey = "sk-gw-test-client-key-0123456789abcdef";
 
     /// <summary>No API key: the mock model answers.</summary>
     public static Task<ServiceProcess> StartMockAsync(RedisServer redis, IReadOnlyDictionary<string, string?>? extra = null) =>

@@ -144,22 +144,26 @@ public sealed class SdkForwardingTests(ForwardingFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Reset_mid_stream_surfaces_as_an_SDK_exception_not_a_truncated_answer()
+    public async Task Reset_mid_stream_fails_the_SDKs_stream_rather_than_ending_it_truncated()
     {
         var model = SdkRequests.Model("broken");
-        var types = new List<string>();
 
-        // SDK 13.12 lets the transport's IOException through rather than wrapping it: what matters is that the enumeration fails.
-        await Assert.ThrowsAnyAsync<IOException>(async () =>
-        {
-            await foreach (var streamEvent in Sdk.Messages.CreateStreaming(SdkRequests.Create(model), Cancellation))
-            {
-                types.Add(SdkRequests.TypeOf(streamEvent));
-                _upstream.Gate(model).TrySetResult();
-            }
-        });
+        var (error, types) = await StreamUntilFailureAsync(model);
 
+        Assert.NotNull(error);
         Assert.Equal(["message_start"], types);
+    }
+
+    [Fact]
+    public async Task Reset_mid_stream_reaches_the_SDK_as_an_Anthropic_error_event()
+    {
+        var model = SdkRequests.Model("broken");
+
+        var (error, _) = await StreamUntilFailureAsync(model);
+
+        // A raw IOException escapes callers that catch the SDK's exceptions; an error event is what Anthropic itself sends.
+        var sseError = Assert.IsType<AnthropicSseException>(error);
+        Assert.Equal("api_error", sseError.Type?.Raw());
     }
 
     [Fact]
@@ -234,9 +238,9 @@ public sealed class SdkForwardingTests(ForwardingFixture fixture) : IClassFixtur
     {
         var model = SdkRequests.Model("json");
 
-        var count = await Sdk.Messages.CountTokens(SdkRequests.Count(model, "Twelve chars"), Cancellation);
+        var count = await Sdk.Messages.CountTokens(SdkRequests.Count(model), Cancellation);
 
-        Assert.Equal(3, count.InputTokens);
+        Assert.Equal(AnthropicStub.CountedTokens, count.InputTokens);
         var received = Assert.Single(_upstream.CountTokensRequestsFor(model));
         Assert.Equal(GatewayProcess.ApiKey, received.Headers["x-api-key"]);
         Assert.Equal(Assert.Single(_recorder.Exchanges).RequestBody, received.Body);
@@ -260,6 +264,26 @@ public sealed class SdkForwardingTests(ForwardingFixture fixture) : IClassFixtur
 
         Assert.NotEmpty(page.Items);
         Assert.All(page.Items, model => Assert.False(string.IsNullOrEmpty(model.ID)));
+    }
+
+    /// <summary>Streams a <c>broken:</c> answer, letting the stub reset the connection once the first event is in.</summary>
+    private async Task<(Exception? Error, List<string> Types)> StreamUntilFailureAsync(string model)
+    {
+        var types = new List<string>();
+        try
+        {
+            await foreach (var streamEvent in Sdk.Messages.CreateStreaming(SdkRequests.Create(model), Cancellation))
+            {
+                types.Add(SdkRequests.TypeOf(streamEvent));
+                _upstream.Gate(model).TrySetResult();
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (e, types);
+        }
+
+        return (null, types);
     }
 
     public void Dispose() => _sdk?.Dispose();

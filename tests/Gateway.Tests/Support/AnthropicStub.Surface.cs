@@ -29,6 +29,9 @@ internal sealed partial class AnthropicStub
     /// <summary>Seconds a <c>429:</c> answer asks the client to wait.</summary>
     public const int RetryAfterSeconds = 7;
 
+    /// <summary>Every count the stub answers: no estimate made on the way could come up with it by chance.</summary>
+    public const int CountedTokens = 1234;
+
     private readonly ConcurrentDictionary<string, List<RecordedRequest>> _countRequests = new();
 
     /// <summary>Every <c>count_tokens</c> request received for <paramref name="model"/>.</summary>
@@ -125,30 +128,9 @@ internal sealed partial class AnthropicStub
         _countRequests.GetOrAdd(name, _ => []).Add(new RecordedRequest(HeadersOf(context), bytes));
         if (!await TryWriteSurfaceScenarioAsync(context, name))
         {
-            await WriteJsonAsync(context, 200, StubMessages.TokenCount(EstimateTokens(root)));
+            await WriteJsonAsync(context, 200, StubMessages.TokenCount(CountedTokens));
         }
     }
-
-    /// <summary>A stand-in tokenizer: a token per four characters of system and message text.</summary>
-    public static int EstimateTokens(JsonElement request)
-    {
-        var characters = request.TryGetProperty("system", out var system) ? TextOf(system).Length : 0;
-        foreach (var message in request.GetProperty("messages").EnumerateArray())
-        {
-            characters += TextOf(message.GetProperty("content")).Length;
-        }
-
-        return (characters + 3) / 4;
-    }
-
-    private static string TextOf(JsonElement content) => content.ValueKind switch
-    {
-        JsonValueKind.String => content.GetString()!,
-        JsonValueKind.Array => string.Concat(content.EnumerateArray()
-            .Where(b => b.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
-            .Select(b => b.GetProperty("text").GetString())),
-        _ => "",
-    };
 
     private static async Task ListModelsAsync(HttpContext context)
     {

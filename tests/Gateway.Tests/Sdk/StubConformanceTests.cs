@@ -1,7 +1,6 @@
 using System.Net;
 using Anthropic;
 using Anthropic.Exceptions;
-using Anthropic.Models;
 using Anthropic.Models.Messages;
 using Anthropic.Models.Models;
 using Gateway.Tests.Support;

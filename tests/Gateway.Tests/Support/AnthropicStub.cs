@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Tests.Support;
 
 /// <summary>
-/// Anthropic's Messages endpoint, faked on a loopback Kestrel. The requested model picks the
-/// behaviour (<c>json:…</c>, <c>sse:…</c>, <c>429:…</c>, <c>529:…</c>, <c>stall:…</c>,
-/// <c>broken:…</c>) and names the recorded request, so tests sharing a stub never mix up.
+/// Anthropic's API, faked on a loopback Kestrel. The requested model picks the behaviour
+/// (<c>json:…</c>, <c>sse:…</c>, <c>stall:…</c>, <c>broken:…</c>, <c>sse-error:…</c>, and an error
+/// class per status code: <c>400:…</c> … <c>529:…</c>) and names the recorded request, so tests
+/// sharing a stub never mix up.
 /// </summary>
-internal sealed class AnthropicStub : IAsyncDisposable
+internal sealed partial class AnthropicStub : IAsyncDisposable
 {
     public const string RequestId = "req_011CStubUpstream";
 
@@ -31,6 +32,7 @@ internal sealed class AnthropicStub : IAsyncDisposable
         builder.Logging.ClearProviders();
         var stub = new AnthropicStub(builder.Build());
         stub._app.MapPost("/v1/messages", stub.HandleAsync);
+        stub.MapSurface();
         await stub._app.StartAsync();
         stub.BaseAddress = stub._app.Address();
         return stub;
@@ -60,17 +62,15 @@ internal sealed class AnthropicStub : IAsyncDisposable
         context.Response.Headers["anthropic-ratelimit-tokens-reset"] = "2026-01-01T00:00:00Z";
         // Not on the Gateway's allow-list: must not reach the client.
         context.Response.Headers["x-internal-upstream"] = "do-not-forward";
+        if (await TryWriteSurfaceScenarioAsync(context, model))
+        {
+            return;
+        }
+
         switch (model.Split(':')[0])
         {
             case "json":
                 await WriteJsonAsync(context, 200, StubMessages.Message(model));
-                break;
-            case "429":
-                context.Response.Headers.RetryAfter = "7";
-                await WriteJsonAsync(context, 429, StubMessages.Error("rate_limit_error", "Number of requests has exceeded your rate limit."));
-                break;
-            case "529":
-                await WriteJsonAsync(context, 529, StubMessages.Error("overloaded_error", "Overloaded"));
                 break;
             case "sse":
                 await WriteStreamAsync(context, model);

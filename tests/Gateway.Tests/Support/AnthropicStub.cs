@@ -12,7 +12,7 @@ namespace Gateway.Tests.Support;
 /// behaviour (<c>json:…</c>, <c>sse:…</c>, <c>429:…</c>, <c>529:…</c>, <c>stall:…</c>,
 /// <c>broken:…</c>) and names the recorded request, so tests sharing a stub never mix up.
 /// </summary>
-internal sealed class AnthropicStub : IAsyncDisposable
+internal sealed partial class AnthropicStub : IAsyncDisposable
 {
     public const string RequestId = "req_011CStubUpstream";
 
@@ -31,6 +31,7 @@ internal sealed class AnthropicStub : IAsyncDisposable
         builder.Logging.ClearProviders();
         var stub = new AnthropicStub(builder.Build());
         stub._app.MapPost("/v1/messages", stub.HandleAsync);
+        stub.MapFaultRoutes();
         await stub._app.StartAsync();
         stub.BaseAddress = stub._app.Address();
         return stub;
@@ -60,6 +61,11 @@ internal sealed class AnthropicStub : IAsyncDisposable
         context.Response.Headers["anthropic-ratelimit-tokens-reset"] = "2026-01-01T00:00:00Z";
         // Not on the Gateway's allow-list: must not reach the client.
         context.Response.Headers["x-internal-upstream"] = "do-not-forward";
+        if (await TryFaultAsync(context, model))
+        {
+            return;
+        }
+
         switch (model.Split(':')[0])
         {
             case "json":

@@ -40,8 +40,9 @@ public sealed class StreamFaultTests(ResilienceFixture fixture) : IClassFixture<
     public async Task Client_that_leaves_mid_stream_cancels_the_upstream_request()
     {
         var model = Model("hold");
+        using var client = DispatcherHarness.LeavingClient(fixture.Gateway.BaseAddress);
 
-        var response = await Requests.SendAsync(_client, Requests.Body(model, stream: true));
+        var response = await Requests.SendAsync(client, Requests.Body(model, stream: true));
         var reader = new SseReader(await response.Content.ReadAsStreamAsync(Cancellation));
         Assert.Equal("message_start", (await reader.ReadAsync(Cancellation))?.Name);
         Assert.False(_upstream.Aborted(model).IsCompleted);
@@ -50,7 +51,7 @@ public sealed class StreamFaultTests(ResilienceFixture fixture) : IClassFixture<
         response.Dispose();
 
         // The stub holds the stream for 60 s unless the Gateway lets go of it.
-        await _upstream.Aborted(model).WaitAsync(TimeSpan.FromSeconds(15), Cancellation);
+        await _upstream.Aborted(model).WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
         Assert.Single(_upstream.RequestsFor(model));
     }
 

@@ -11,7 +11,7 @@ namespace Gateway.Features.Messages.Mock;
 /// as configured. Frames are built in one reused buffer: the mock serves load tests, so it must not
 /// be what a benchmark measures.
 /// </summary>
-internal sealed class MockEventStream(HttpContext httpContext, string model, MockReply reply, MockOptions pacing, TimeProvider timeProvider)
+internal sealed class MockEventStream(HttpContext httpContext, CallScope scope, MockReply reply, MockOptions pacing, TimeProvider timeProvider)
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -30,12 +30,14 @@ internal sealed class MockEventStream(HttpContext httpContext, string model, Moc
         response.Headers.CacheControl = "no-cache";
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var context = MessagesJsonContext.Wire;
+        var model = scope.Call.Request.Model;
         Facts = new ReplyFacts { Id = messageId, Model = model };
         var started = timeProvider.GetTimestamp();
 
         await DelayUntilAsync(started, pacing.FirstChunkDelay);
         var start = new MessageResponse(messageId, model, [], null, new Usage(reply.InputTokens, 1));
         await WriteEventAsync("message_start"u8, new MessageStartEvent(start), context.MessageStartEvent);
+        scope.FirstChunk(started);
         Facts.InputTokens = reply.InputTokens;
         Facts.OutputTokens = 1;
         await WriteEventAsync("content_block_start"u8, new ContentBlockStartEvent(0, new TextBlock("")), context.ContentBlockStartEvent);

@@ -16,12 +16,13 @@ internal sealed class MockMessageResult(MockReply reply, MockOptions pacing, Tim
         response.StatusCode = StatusCodes.Status200OK;
         MockHeaders.Apply(response, scope.FallbackReason is not null);
         var facts = new ReplyFacts { Id = RequestIds.NewMessageId(), Model = request.Model };
-        string? errorType = null;
+        // Stays set only if something unexpected escapes; the call is finished below either way.
+        string? errorType = "gateway_error";
         try
         {
             if (request.Stream)
             {
-                var stream = new MockEventStream(httpContext, request.Model, reply, pacing, timeProvider);
+                var stream = new MockEventStream(httpContext, scope, reply, pacing, timeProvider);
                 try
                 {
                     await stream.WriteAsync(facts.Id);
@@ -38,15 +39,19 @@ internal sealed class MockMessageResult(MockReply reply, MockOptions pacing, Tim
                 facts.InputTokens = reply.InputTokens;
                 facts.OutputTokens = reply.OutputTokens;
             }
+
+            errorType = null;
         }
         catch (Exception e) when (e is IOException or OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
         {
             Log.ClientLeft(scope.Logger, request.Model);
             errorType = Resilience.UpstreamAttempt.ClientGone;
         }
-
-        Log.MockAnswered(scope.Logger, request.Model, (int)facts.OutputTokens, reply.StopReason);
-        await scope.FinishAsync(facts, new CallEnd(errorType is null, StatusCodes.Status200OK, Mocked: true, errorType));
+        finally
+        {
+            Log.MockAnswered(scope.Logger, request.Model, (int)facts.OutputTokens, reply.StopReason);
+            await scope.FinishAsync(facts, new CallEnd(errorType is null, StatusCodes.Status200OK, Mocked: true, errorType));
+        }
     }
 
     private async Task WriteMessageAsync(HttpContext httpContext, string id)

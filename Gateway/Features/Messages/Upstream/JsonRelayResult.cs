@@ -14,18 +14,19 @@ internal sealed class JsonRelayResult(HttpResponseMessage upstream, CallScope? s
         using var _ = upstream;
         var status = (int)upstream.StatusCode;
         var response = httpContext.Response;
-        // Already buffered by the attempt: this copies memory, it does not touch the network.
-        var body = await upstream.Content.ReadAsByteArrayAsync(httpContext.RequestAborted);
         var succeeded = status is >= 200 and < 300;
         var facts = default(ReplyFacts);
-        if (succeeded && scope is not null)
-        {
-            ReplyReader.Read(body, ref facts);
-        }
-
+        var body = Array.Empty<byte>();
         var written = false;
         try
         {
+            // Already buffered by the attempt: this copies memory, it does not touch the network.
+            body = await upstream.Content.ReadAsByteArrayAsync(CancellationToken.None);
+            if (succeeded && scope is not null)
+            {
+                ReplyReader.Read(body, ref facts);
+            }
+
             response.StatusCode = status;
             ForwardedHeaders.CopyToClient(upstream, response);
             response.ContentLength = body.Length;

@@ -32,11 +32,13 @@ internal sealed class StreamRelayResult(HttpResponseMessage upstream, CallScope 
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
 
         var relay = new Relay(upstream, response.Body, scope, sentAt);
-        string? errorType = null;
+        // Stays set only if something unexpected escapes; the call is finished below either way.
+        string? errorType = "gateway_error";
         try
         {
             await response.StartAsync(cancellationToken);
             await relay.CopyAsync(cancellationToken);
+            errorType = null;
             if (!relay.Facts.Stopped && relay.Facts.StreamErrorType is null)
             {
                 Log.UpstreamStreamTruncated(scope.Logger, relay.Relayed);
@@ -58,10 +60,9 @@ internal sealed class StreamRelayResult(HttpResponseMessage upstream, CallScope 
         finally
         {
             relay.Dispose();
+            errorType ??= relay.Facts.StreamErrorType;
+            await scope.FinishAsync(relay.Facts, new CallEnd(errorType is null, response.StatusCode, Mocked: false, errorType));
         }
-
-        errorType ??= relay.Facts.StreamErrorType;
-        await scope.FinishAsync(relay.Facts, new CallEnd(errorType is null, response.StatusCode, Mocked: false, errorType));
     }
 
     private static async Task WriteBrokenEventAsync(Stream body, CancellationToken cancellationToken)

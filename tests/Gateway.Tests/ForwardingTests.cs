@@ -149,7 +149,7 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
     }
 
     [Fact]
-    public async Task Upstream_stream_that_breaks_breaks_the_client_stream()
+    public async Task Upstream_stream_that_breaks_ends_with_an_Anthropic_error_event()
     {
         var model = Model("broken");
 
@@ -158,8 +158,11 @@ public sealed class ForwardingTests(ForwardingFixture fixture) : IClassFixture<F
 
         Assert.Equal("message_start", (await reader.ReadAsync(Cancellation))?.Name);
         _upstream.Gate(model).SetResult();
-        // A clean end here would pass off a truncated answer as complete.
-        await Assert.ThrowsAnyAsync<IOException>(() => reader.ReadToEndAsync(Cancellation));
+        // Without message_stop and with an error event, SDKs report the answer as failed, not complete.
+        var rest = await reader.ReadToEndAsync(Cancellation);
+        var error = Assert.Single(rest);
+        Assert.Equal("error", error.Name);
+        Assert.Equal("api_error", error.Json.GetProperty("error").GetProperty("type").GetString());
     }
 
     [Fact]

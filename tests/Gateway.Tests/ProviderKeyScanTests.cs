@@ -50,7 +50,7 @@ public sealed class ProviderKeyScanTests
         Assert.DoesNotContain(GatewayProcess.ApiKey, gateway.Output, StringComparison.Ordinal);
         foreach (var signal in new[] { "traces", "logs", "metrics" })
         {
-            Assert.False(otlp.Contains(signal, GatewayProcess.ApiKey), $"the provider key was exported in {signal}");
+            Assert.False(otlp.Contains(signal, GatewayProcess.ApiKey), $"the provider key was exported in {signal}: {otlp.Around(signal, GatewayProcess.ApiKey)}");
             // A fragment too: a key split or trimmed on its way into an attribute is still a leak.
             Assert.False(otlp.Contains(signal, GatewayProcess.ApiKey[^16..]), $"part of the provider key was exported in {signal}");
         }

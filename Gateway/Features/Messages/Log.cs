@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Upstream {Host} did not answer within {TimeoutSeconds} s")]
     public static partial void UpstreamTimedOut(ILogger logger, string host, int timeoutSeconds);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Upstream response stream broke after {Bytes} bytes; aborting the client connection")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Upstream response stream broke after {Bytes} bytes; the client gets an error event")]
     public static partial void UpstreamStreamBroken(ILogger logger, Exception exception, long bytes);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Rejected a Messages request: {Problem}")]

@@ -1,43 +1,82 @@
-using System.Diagnostics;
 using Gateway.Features.Messages.Mock;
+using Gateway.Features.Messages.Resilience;
 using Gateway.Features.Messages.Upstream;
-using Gateway.Features.Usage;
 using Gateway.Infrastructure;
-using Gateway.Infrastructure.Errors;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages;
 
-internal sealed record MessageCall(HttpContext Context, MessageRequest Request, ReadOnlyMemory<byte> Body, Activity? Activity, Func<CallOutcome, ValueTask> OnCompleted);
-
-internal readonly record struct CallOutcome(TokenUsage Usage, string? ResponseModel, bool Mocked, bool Succeeded, int StatusCode, CachedReply? Cacheable);
-
-internal sealed record CachedReply(int StatusCode, string ContentType, ReadOnlyMemory<byte> Body);
-
-/// <summary>PLACEHOLDER until the resilience branch lands: answers with the mock or forwards once.</summary>
-internal sealed class MessageDispatcher(AnthropicClient upstream)
+/// <summary>
+/// Answers one validated Messages request: from the provider through retries and the circuit
+/// breaker, or from the mock model (no key, fallback). Whatever answers, the returned result finishes
+/// the call — telemetry and <see cref="MessageCall.OnCompleted"/> — once the client has the answer.
+/// </summary>
+internal sealed class MessageDispatcher(
+    UpstreamSender upstream,
+    IOptions<FallbackOptions> fallback,
+    IOptions<MockOptions> mock,
+    GatewayMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<MessageDispatcher> logger)
 {
-    public bool UsesUpstream => upstream.IsConfigured;
+    private readonly FallbackMode _mode = fallback.Value.Mode;
+
+    /// <summary>Whether calls go to the provider at all (the span kind and provider name follow).</summary>
+    public bool CallsUpstream => upstream.IsConfigured && _mode != FallbackMode.Always;
 
     public async Task<IResult> DispatchAsync(MessageCall call)
     {
+        var scope = new CallScope(call, metrics, timeProvider, logger);
         if (!upstream.IsConfigured)
         {
-            var reply = MockModel.Answer(call.Request);
-            var outcome = new CallOutcome(new TokenUsage(reply.InputTokens, reply.OutputTokens), call.Request.Model, true, true, 200, null);
-            call.Context.Response.OnCompleted(() => call.OnCompleted(outcome).AsTask());
-            call.Activity.SetUsage(reply.InputTokens, reply.OutputTokens, reply.StopReason);
-            return new MockMessageResult(call.Request, reply);
+            scope.Provider = CallScope.MockProvider;
+            return Mock(scope, MockModel.NoKey);
         }
 
-        call.Context.Response.OnCompleted(() => call.OnCompleted(default).AsTask());
-        try
+        if (_mode == FallbackMode.Always)
         {
-            var response = await upstream.SendAsync(call.Body, call.Context.Request.Headers, call.Context.RequestAborted);
-            return new UpstreamResult(response);
+            return FallBack(scope, "always");
         }
-        catch (UpstreamUnavailableException e)
+
+        var attempt = await upstream.SendAsync(AnthropicClient.MessagesPath, call.Body, call.Context, call.Activity);
+        if (attempt.Response is { } response)
         {
-            return e.TimedOut ? AnthropicErrors.UpstreamTimedOut() : AnthropicErrors.UpstreamUnreachable();
+            var status = (int)response.StatusCode;
+            if (_mode == FallbackMode.OnError && UpstreamFailures.WarrantsFallback(status))
+            {
+                response.Dispose();
+                return FallBack(scope, UpstreamFailures.StatusReason(status));
+            }
+
+            return UpstreamSender.IsEventStream(response)
+                ? new StreamRelayResult(response, scope, attempt.SentAt)
+                : new JsonRelayResult(response, scope);
         }
+
+        var failure = attempt.Failure!;
+        if (failure == UpstreamAttempt.ClientGone)
+        {
+            return new CompletingResult(null, scope, StatusCodes.Status499ClientClosedRequest, failure);
+        }
+
+        if (_mode == FallbackMode.OnError)
+        {
+            return FallBack(scope, failure);
+        }
+
+        var error = UpstreamErrors.For(failure);
+        return new CompletingResult(error, scope, error.StatusCode, failure);
     }
+
+    private MockMessageResult FallBack(CallScope scope, string reason)
+    {
+        metrics.FellBack(reason);
+        Log.FellBack(logger, reason, scope.Call.Request.Model);
+        scope.Provider = CallScope.MockProvider;
+        scope.FallbackReason = reason;
+        return Mock(scope, UpstreamErrors.MockReason(reason));
+    }
+
+    private MockMessageResult Mock(CallScope scope, string why) =>
+        new(MockModel.Answer(scope.Call.Request, why), mock.Value, timeProvider, scope);
 }

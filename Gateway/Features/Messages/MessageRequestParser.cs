@@ -16,6 +16,13 @@ internal static class MessageRequestParser
     public static bool TryParse(
         ReadOnlyMemory<byte> body,
         [NotNullWhen(true)] out MessageRequest? request,
+        [NotNullWhen(false)] out string? problem) =>
+        TryParse(body, ParseMode.Messages, out request, out problem);
+
+    public static bool TryParse(
+        ReadOnlyMemory<byte> body,
+        ParseMode mode,
+        [NotNullWhen(true)] out MessageRequest? request,
         [NotNullWhen(false)] out string? problem)
     {
         request = null;
@@ -32,7 +39,7 @@ internal static class MessageRequestParser
 
         using (document)
         {
-            problem = Validate(document.RootElement);
+            problem = Validate(document.RootElement, mode);
             if (problem is not null)
             {
                 return false;
@@ -43,7 +50,7 @@ internal static class MessageRequestParser
         }
     }
 
-    private static string? Validate(JsonElement root)
+    private static string? Validate(JsonElement root, ParseMode mode)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -60,12 +67,13 @@ internal static class MessageRequestParser
             return "model: must be a non-empty string";
         }
 
-        if (!root.TryGetProperty("max_tokens", out var maxTokens))
+        var hasMaxTokens = root.TryGetProperty("max_tokens", out var maxTokens);
+        if (!hasMaxTokens && mode == ParseMode.Messages)
         {
             return "max_tokens: Field required";
         }
 
-        if (maxTokens.ValueKind != JsonValueKind.Number || !maxTokens.TryGetInt64(out var max) || max < 1)
+        if (hasMaxTokens && (maxTokens.ValueKind != JsonValueKind.Number || !maxTokens.TryGetInt64(out var max) || max < 1))
         {
             return "max_tokens: must be a positive integer";
         }
@@ -130,7 +138,7 @@ internal static class MessageRequestParser
 
         return new MessageRequest(
             root.GetProperty("model").GetString()!,
-            root.GetProperty("max_tokens").GetInt64(),
+            root.TryGetProperty("max_tokens", out var maxTokens) ? maxTokens.GetInt64() : 0,
             root.TryGetProperty("stream", out var stream) && stream.GetBoolean(),
             lastUserText,
             inputLength);
@@ -162,4 +170,11 @@ internal static class MessageRequestParser
 
         return text.ToString();
     }
+}
+
+/// <summary>Which endpoint's rules apply: count_tokens takes a Messages body without <c>max_tokens</c>.</summary>
+internal enum ParseMode
+{
+    Messages,
+    CountTokens,
 }

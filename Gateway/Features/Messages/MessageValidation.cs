@@ -12,9 +12,9 @@ internal sealed record ValidatedMessage(MessageRequest? Request, CatalogModel? M
 /// </summary>
 internal static class MessageValidation
 {
-    public static ValidatedMessage Validate(ReadOnlyMemory<byte> body, ModelCatalog catalog)
+    public static ValidatedMessage Validate(ReadOnlyMemory<byte> body, ModelCatalog catalog, ParseMode mode)
     {
-        if (!MessageRequestParser.TryParse(body, out var request, out var problem))
+        if (!MessageRequestParser.TryParse(body, mode, out var request, out var problem))
         {
             return new(null, null, AnthropicErrors.InvalidRequest(problem));
         }

@@ -14,6 +14,7 @@ internal static class MessagesEndpoints
     {
         var v1 = app.MapGroup("/v1").WithTags("Messages").RequireCors(CorsExtensions.PolicyName);
         v1.MapPost("/messages", CreateMessage);
+        v1.MapPost("/messages/count_tokens", CountTokens);
         // Anthropic SDKs expect their own error shape for every /v1 path, unknown ones included.
         v1.MapFallback("{**path}", NotFound);
         return app;
@@ -39,7 +40,7 @@ internal static class MessagesEndpoints
             return AnthropicErrors.MissingApiKey();
         }
 
-        var validation = MessageValidation.Validate(body.Content, catalog);
+        var validation = MessageValidation.Validate(body.Content, catalog, ParseMode.Messages);
         if (validation.Problem is { } problem)
         {
             Log.RequestRejected(loggers.CreateLogger(typeof(MessagesEndpoints)), problem.Message);
@@ -48,7 +49,6 @@ internal static class MessagesEndpoints
         }
 
         var (request, model) = (validation.Request!, validation.Model!);
-
         var (admitted, refusal) = await gate.AdmitAsync(credential, TokenEstimate.InputTokens(request));
         if (admitted is null)
         {
@@ -74,7 +74,7 @@ internal static class MessagesEndpoints
             context.Response.Headers[ResponseCache.ResultHeader] = directive.MayRead ? "miss" : "bypass";
         }
 
-        var activity = GatewayTelemetry.StartChat(request.Model, request.MaxTokens, dispatcher.UsesUpstream);
+        var activity = GatewayTelemetry.StartChat(request.Model, request.MaxTokens, dispatcher.CallsUpstream);
         if (activity is not null)
         {
             // The span ends with the response, so a streamed answer is timed to its last byte.
@@ -82,6 +82,33 @@ internal static class MessagesEndpoints
         }
 
         return await dispatcher.DispatchAsync(new MessageCall(context, request, body.Content, activity, settler.For(admitted, model, cacheKey)));
+    }
+
+    /// <summary>Same door as Messages (key, catalog, one request against the key's limit); the count itself costs no tokens.</summary>
+    internal static async Task<IResult> CountTokens(
+        HttpContext context, AccessGate gate, TokenCounter counter, ModelCatalog catalog, IOptions<MessagesOptions> options, ILoggerFactory loggers)
+    {
+        var body = await RequestBody.ReadAsync(context, options.Value.MaxRequestBodyBytes);
+        if (body.Error is { } unreadable)
+        {
+            return unreadable;
+        }
+
+        var credential = gate.Credential(context.Request);
+        if (credential is null)
+        {
+            return AnthropicErrors.MissingApiKey();
+        }
+
+        var validation = MessageValidation.Validate(body.Content, catalog, ParseMode.CountTokens);
+        if (validation.Problem is { } problem)
+        {
+            Log.RequestRejected(loggers.CreateLogger(typeof(MessagesEndpoints)), problem.Message);
+            return problem;
+        }
+
+        var (admitted, refusal) = await gate.AdmitAsync(credential, estimatedTokens: 0);
+        return admitted is null ? refusal! : await counter.CountAsync(context, validation.Request!, body.Content);
     }
 
     internal static AnthropicErrorResult NotFound() => AnthropicErrors.NotFound();

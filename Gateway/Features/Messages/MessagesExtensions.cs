@@ -1,3 +1,5 @@
+using Gateway.Features.Messages.Mock;
+using Gateway.Features.Messages.Resilience;
 using Gateway.Features.Messages.Upstream;
 using Gateway.Infrastructure;
 using Gateway.Infrastructure.Errors;
@@ -8,7 +10,7 @@ namespace Gateway.Features.Messages;
 
 internal static class MessagesExtensions
 {
-    /// <summary>The Messages API: options, the upstream client and the Gateway's error handling.</summary>
+    /// <summary>The Messages API: options, the upstream client with its resilience, the mock model and the Gateway's error handling.</summary>
     public static IHostApplicationBuilder AddMessages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -21,15 +23,29 @@ internal static class MessagesExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnthropicOptions>, AnthropicOptionsValidator>();
+        services.AddValidatedOptions<ResilienceOptions>(ResilienceOptions.SectionName);
+        services.AddValidatedOptions<CircuitBreakerOptions>(CircuitBreakerOptions.SectionName);
+        services.AddValidatedOptions<FallbackOptions>(FallbackOptions.SectionName);
+        services.AddValidatedOptions<MockOptions>(MockOptions.SectionName);
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddAnthropicHttpClient();
+        services.AddSingleton<UpstreamPipelines>();
+        services.AddSingleton<UpstreamSender>();
         services.AddSingleton<MessageDispatcher>();
+        services.AddSingleton<TokenCounter>();
         services.AddSingleton<CallSettler>();
         services.AddWireJson();
         return builder;
     }
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, string sectionName)
+        where T : class =>
+        services.AddOptions<T>()
+            .BindConfiguration(sectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
     private static void AddAnthropicHttpClient(this IServiceCollection services)
     {
@@ -37,17 +53,20 @@ internal static class MessagesExtensions
             .UseSocketsHttpHandler(ConfigureHandler)
             // The pooled SocketsHttpHandler recycles connections itself; no need to rotate handlers.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            // The shared defaults add retries and service discovery to every client. Retrying a
-            // model call multiplies its cost and cannot replay a half-streamed answer, and the
-            // provider is a public URL: this client sends each request exactly once, directly.
+            // The shared defaults add retries and service discovery to every client. This client's
+            // retries are the Gateway's own (UpstreamSender: only before the client is sent a byte,
+            // with the provider's retry-after and a circuit breaker), and the provider is a public
+            // URL: each SendAsync here is exactly one attempt, sent directly.
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) => handlers.Clear())
-            .RedactLoggedHeaders(_ => true);
+            // No HTTP client logging at all: its Trace records carry every request header as a structured
+            // attribute, the provider key included, even where the message text is redacted (ProviderKeyScanTests).
+            .RemoveAllLoggers();
     }
 
     private static void ConfigureClient(IServiceProvider services, HttpClient client)
     {
-        var options = services.GetRequiredService<IOptions<AnthropicOptions>>().Value;
-        client.Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
+        // The per-attempt timeout is the resilience pipeline's, where a timed-out attempt can be retried.
+        client.Timeout = Timeout.InfiniteTimeSpan;
     }
 
     private static void ConfigureHandler(SocketsHttpHandler handler, IServiceProvider services)

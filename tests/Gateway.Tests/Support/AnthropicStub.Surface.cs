@@ -125,7 +125,7 @@ internal sealed partial class AnthropicStub
 
         var name = model.GetString()!;
         _countRequests.GetOrAdd(name, _ => []).Add(new RecordedRequest(HeadersOf(context), bytes));
-        if (!await TryWriteSurfaceScenarioAsync(context, name))
+        if (!await TryCountTokensFaultAsync(context, name) && !await TryWriteSurfaceScenarioAsync(context, name))
         {
             await WriteJsonAsync(context, 200, StubMessages.TokenCount(CountedTokens));
         }

@@ -62,7 +62,7 @@ internal sealed partial class AnthropicStub : IAsyncDisposable
         context.Response.Headers["anthropic-ratelimit-tokens-reset"] = "2026-01-01T00:00:00Z";
         // Not on the Gateway's allow-list: must not reach the client.
         context.Response.Headers["x-internal-upstream"] = "do-not-forward";
-        if (await TryWriteSurfaceScenarioAsync(context, model))
+        if (await TryFaultAsync(context, model) || await TryWriteSurfaceScenarioAsync(context, model))
         {
             return;
         }

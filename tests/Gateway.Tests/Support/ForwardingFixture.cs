@@ -17,7 +17,9 @@ public sealed class ForwardingFixture : IAsyncLifetime
     {
         _redis = await RedisServer.StartAsync();
         Upstream = await AnthropicStub.StartAsync();
-        Gateway = await GatewayProcess.StartForwardingAsync(_redis, Upstream.BaseAddress);
+        // One upstream request per client request, so these tests can count them; retries have their own tests.
+        var noRetries = new Dictionary<string, string?> { ["Resilience__MaxRetries"] = "0" };
+        Gateway = await GatewayProcess.StartForwardingAsync(_redis, Upstream.BaseAddress, noRetries);
         Client = GatewayProcess.Client(Gateway);
     }
 

@@ -45,6 +45,24 @@ internal sealed class OtlpCapture : IAsyncDisposable
         return Exports(signal).Any(export => export.AsSpan().IndexOf(needle) >= 0);
     }
 
+    /// <summary>The printable text around the first occurrence of <paramref name="text"/>, for a failure message.</summary>
+    public string Around(string signal, string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        foreach (var export in Exports(signal))
+        {
+            var at = export.AsSpan().IndexOf(needle);
+            if (at >= 0)
+            {
+                var start = Math.Max(0, at - 300);
+                var window = export.AsSpan(start, Math.Min(export.Length - start, 400));
+                return new string([.. System.Text.Encoding.UTF8.GetString(window).Select(c => char.IsControl(c) ? '·' : c)]);
+            }
+        }
+
+        return "";
+    }
+
     private async Task ReceiveAsync(HttpContext context, string signal)
     {
         using var body = new MemoryStream();

@@ -1,8 +1,8 @@
 namespace Gateway.Features.Messages.Mock;
 
 /// <summary>
-/// A deterministic stand-in for Claude when no API key is configured: the same request always
-/// yields the same text, so local runs and tests need neither a key nor the network.
+/// A deterministic stand-in for Claude when no API key is configured, or when the Gateway falls back:
+/// the same request always yields the same text, so local runs and tests need neither a key nor the network.
 /// </summary>
 internal static class MockModel
 {
@@ -11,10 +11,13 @@ internal static class MockModel
 
     private const int QuoteLength = 60;
 
-    public static MockReply Answer(MessageRequest request)
+    public const string NoKey = "no Anthropic API key is configured";
+
+    /// <param name="why">Said in the reply, so nobody mistakes a mock answer for the model's.</param>
+    public static MockReply Answer(MessageRequest request, string why = NoKey)
     {
-        var text = $"This is the Gateway's mock model (no Anthropic API key is configured). You said: \"{Quote(request.LastUserText)}\"";
-        var inputTokens = Math.Max(1, Tokens(request.InputTextLength));
+        var text = $"This is the Gateway's mock model ({why}). You said: \"{Quote(request.LastUserText)}\"";
+        var inputTokens = InputTokens(request);
         var outputTokens = Tokens(text.Length);
         if (outputTokens <= request.MaxTokens)
         {
@@ -24,6 +27,9 @@ internal static class MockModel
         var maxTokens = (int)request.MaxTokens;
         return new MockReply(Prefix(text, maxTokens * CharsPerToken), inputTokens, maxTokens, "max_tokens");
     }
+
+    /// <summary>The mock's estimate of a request's input tokens, also its answer to count_tokens.</summary>
+    public static int InputTokens(MessageRequest request) => Math.Max(1, Tokens(request.InputTextLength));
 
     /// <summary>Splits a reply into word-sized deltas, the way a streamed answer arrives.</summary>
     public static IEnumerable<string> Deltas(string text)
@@ -44,7 +50,7 @@ internal static class MockModel
         }
     }
 
-    private static int Tokens(int chars) => (chars + CharsPerToken - 1) / CharsPerToken;
+    public static int Tokens(int chars) => (chars + CharsPerToken - 1) / CharsPerToken;
 
     private static string Quote(string text)
     {

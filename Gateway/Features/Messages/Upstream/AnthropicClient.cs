@@ -3,18 +3,33 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages.Upstream;
 
-/// <summary>Sends a Messages request to Anthropic and hands back the response as soon as its headers arrive.</summary>
-internal sealed class AnthropicClient(HttpClient httpClient, IOptions<AnthropicOptions> options, ILogger<AnthropicClient> logger)
+/// <summary>
+/// Sends one request to Anthropic and hands back the response as soon as its headers arrive.
+/// One attempt only: retries, timeouts and the circuit breaker are <see cref="Resilience.UpstreamSender"/>'s.
+/// </summary>
+internal sealed class AnthropicClient(HttpClient httpClient, IOptions<AnthropicOptions> options)
 {
+    public const string MessagesPath = "/v1/messages";
+    public const string CountTokensPath = "/v1/messages/count_tokens";
+
     private readonly AnthropicOptions _options = options.Value;
-    private readonly Uri _messagesUri = options.Value.MessagesUri();
+    private readonly Uri _messagesUri = options.Value.UriFor(MessagesPath);
+    private readonly Uri _countTokensUri = options.Value.UriFor(CountTokensPath);
 
     public bool IsConfigured => _options.HasApiKey;
 
-    /// <exception cref="UpstreamUnavailableException">No HTTP response came back.</exception>
-    public async Task<HttpResponseMessage> SendAsync(ReadOnlyMemory<byte> body, IHeaderDictionary clientHeaders, CancellationToken cancellationToken)
+    /// <summary>Identifies the upstream: each one gets its own circuit breaker.</summary>
+    public string BaseUrl => _options.BaseUrl;
+
+    public string Host => _messagesUri.Authority;
+
+    public Task<HttpResponseMessage> SendAsync(ReadOnlyMemory<byte> body, IHeaderDictionary clientHeaders, CancellationToken cancellationToken) =>
+        SendAsync(MessagesPath, body, clientHeaders, cancellationToken);
+
+    /// <exception cref="HttpRequestException">No HTTP response came back.</exception>
+    public async Task<HttpResponseMessage> SendAsync(string path, ReadOnlyMemory<byte> body, IHeaderDictionary clientHeaders, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _messagesUri)
+        using var request = new HttpRequestMessage(HttpMethod.Post, UriFor(path))
         {
             Content = new ReadOnlyMemoryContent(body),
             // HTTP/2 where the provider offers it (TLS + ALPN); plain HTTP/1.1 otherwise.
@@ -22,20 +37,15 @@ internal sealed class AnthropicClient(HttpClient httpClient, IOptions<AnthropicO
             VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
         };
         ForwardedHeaders.CopyToUpstream(clientHeaders, request, _options.ApiKey!);
-        try
-        {
-            // Headers only: the body is relayed as it arrives, which is what keeps SSE streaming.
-            return await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            Log.UpstreamUnreachable(logger, e, _messagesUri.Authority);
-            throw new UpstreamUnavailableException(timedOut: false, e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            Log.UpstreamTimedOut(logger, _messagesUri.Authority, _options.TimeoutSeconds);
-            throw new UpstreamUnavailableException(timedOut: true, e);
-        }
+        // Headers only: the body is relayed as it arrives, which is what keeps SSE streaming.
+        return await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
+
+    // The two known paths are built once; anything else (a future endpoint) pays for its Uri.
+    private Uri UriFor(string path) => path switch
+    {
+        MessagesPath => _messagesUri,
+        CountTokensPath => _countTokensUri,
+        _ => _options.UriFor(path),
+    };
 }

@@ -13,12 +13,17 @@ internal sealed class AnthropicOptions
     /// <summary>A secret: never logged, never echoed in an error.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Time allowed until upstream response headers arrive; a streamed body may run longer.</summary>
+    /// <summary>
+    /// Time one attempt may wait for response headers (and a JSON body); a streamed body may run longer.
+    /// Each retry gets the full time again.
+    /// </summary>
     [Range(1, 3600, ErrorMessage = "Anthropic:TimeoutSeconds must be between 1 and 3600.")]
     public int TimeoutSeconds { get; set; } = 600;
 
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 
     // A method, not a property: data annotation validation reads every property, before BaseUrl is known to parse.
-    public Uri MessagesUri() => new(BaseUrl.TrimEnd('/') + "/v1/messages");
+    public Uri MessagesUri() => UriFor("/v1/messages");
+
+    public Uri UriFor(string path) => new(BaseUrl.TrimEnd('/') + path);
 }

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Gateway.Features.Messages.Mock;
+
+/// <summary>
+/// How fast the mock model answers. Instant by default; load tests and offline development set a
+/// realistic pace so timeouts, streaming and concurrency behave as they would against the provider.
+/// </summary>
+internal sealed class MockOptions
+{
+    public const string SectionName = "Mock";
+
+    /// <summary>Wait before the first event of a stream (or before a JSON answer).</summary>
+    [Range(0, 600_000, ErrorMessage = "Mock:FirstChunkDelayMilliseconds must be between 0 and 600000.")]
+    public int FirstChunkDelayMilliseconds { get; set; }
+
+    /// <summary>Output pace after the first chunk; 0 writes every token at once.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "Mock:TokensPerSecond must be between 0 and 1000000.")]
+    public double TokensPerSecond { get; set; }
+
+    public TimeSpan FirstChunkDelay => TimeSpan.FromMilliseconds(FirstChunkDelayMilliseconds);
+
+    /// <summary>Time after the first chunk by which <paramref name="tokens"/> output tokens are due.</summary>
+    public TimeSpan TimeFor(double tokens) => TokensPerSecond > 0 ? TimeSpan.FromSeconds(tokens / TokensPerSecond) : TimeSpan.Zero;
+}

@@ -5,7 +5,7 @@ namespace Gateway.Bench;
 
 /// <summary>The command line; every duration in seconds.</summary>
 internal sealed record BenchOptions(
-    int Rate, int LatencySeconds, int ThroughputSeconds, int WarmupSeconds, int Connections, int Threads, int StreamRequests,
+    int Rate, int LatencySeconds, int ThroughputSeconds, int WarmupSeconds, int Connections, int Threads, int StreamRequests, int QuietWaitSeconds,
     IReadOnlyDictionary<string, string> GatewayEnvironment, string CommandLine)
 {
     private const string Usage = """
@@ -17,6 +17,8 @@ internal sealed record BenchOptions(
           --connections N          wrk connections (default 32)
           --threads N              wrk threads (default 2)
           --stream-requests N      sequential "stream":true requests per target (default 500)
+          --quiet-wait-seconds N   wait at most this long before each timed window for other processes to leave the cores
+                                   alone (default 90; 0: do not wait)
           --gateway-env KEY=VALUE  extra environment for the gateway only, repeatable (e.g. DOTNET_gcServer=0)
         """;
 
@@ -33,6 +35,7 @@ internal sealed record BenchOptions(
             ["connections"] = 32,
             ["threads"] = 2,
             ["stream-requests"] = 500,
+            ["quiet-wait-seconds"] = 90,
         };
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i += 2)
@@ -50,7 +53,8 @@ internal sealed record BenchOptions(
             }
 
             if (!values.ContainsKey(name)
-                || !int.TryParse(args[i + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number) || number <= 0)
+                || !int.TryParse(args[i + 1], NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var number)
+                || number < (name == "quiet-wait-seconds" ? 0 : 1))
             {
                 return false;
             }
@@ -59,7 +63,7 @@ internal sealed record BenchOptions(
         }
 
         options = new BenchOptions(values["rate"], values["latency-seconds"], values["throughput-seconds"], values["warmup-seconds"],
-            values["connections"], values["threads"], values["stream-requests"], environment,
+            values["connections"], values["threads"], values["stream-requests"], values["quiet-wait-seconds"], environment,
             "dotnet run -c Release --project bench/Gateway.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : ""));
         return true;
     }

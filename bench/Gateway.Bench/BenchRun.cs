@@ -59,7 +59,7 @@ internal static class BenchRun
         var results = new List<LatencyResult>();
         foreach (var target in targets)
         {
-            await QuietMachine.WaitAsync(cancellationToken);
+            await QuietMachine.WaitAsync(TimeSpan.FromSeconds(options.QuietWaitSeconds), cancellationToken);
             await OpenLoop.RunAsync(target, clientKey, options.Rate, TimeSpan.FromSeconds(options.WarmupSeconds), cancellationToken);
             var start = MachineLoad.Now();
             var result = await OpenLoop.RunAsync(target, clientKey, options.Rate, TimeSpan.FromSeconds(options.LatencySeconds), cancellationToken);
@@ -77,7 +77,7 @@ internal static class BenchRun
         var results = new List<StreamResult>();
         foreach (var target in targets)
         {
-            await QuietMachine.WaitAsync(cancellationToken);
+            await QuietMachine.WaitAsync(TimeSpan.FromSeconds(options.QuietWaitSeconds), cancellationToken);
             var start = MachineLoad.Now();
             var result = await StreamRun.RunAsync(target, clientKey, options.StreamRequests, cancellationToken);
             result = result with { OthersCpu = MachineLoad.Now().OthersSince(start) };

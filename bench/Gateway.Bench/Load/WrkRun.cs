@@ -9,7 +9,7 @@ internal static class WrkRun
     public static async Task<ThroughputResult> RunAsync(
         Target target, string script, BenchOptions options, int stubPid, CancellationToken cancellationToken)
     {
-        await QuietMachine.WaitAsync(cancellationToken);
+        await QuietMachine.WaitAsync(TimeSpan.FromSeconds(options.QuietWaitSeconds), cancellationToken);
         await RunWrkAsync(target, script, options, options.WarmupSeconds, cancellationToken);
         var cpu = new CpuWindow(target.ProxyPids(), stubPid);
         var output = await RunWrkAsync(target, script, options, options.ThroughputSeconds, cancellationToken);

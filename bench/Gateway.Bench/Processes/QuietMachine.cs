@@ -10,15 +10,13 @@ internal static class QuietMachine
     public const double MaxOthers = 0.10;
 
     private const int QuietSecondsNeeded = 3;
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(90);
-
-    /// <returns>How long it waited; <see cref="MaxWait"/> when the machine never quietened and it went on anyway.</returns>
-    public static async Task<TimeSpan> WaitAsync(CancellationToken cancellationToken)
+    /// <returns>How long it waited; <paramref name="maxWait"/> when the machine never quietened and it went on anyway.</returns>
+    public static async Task<TimeSpan> WaitAsync(TimeSpan maxWait, CancellationToken cancellationToken)
     {
         var waited = TimeSpan.Zero;
         var quietSeconds = 0;
         var previous = MachineLoad.Now();
-        while (waited < MaxWait)
+        while (waited < maxWait)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             waited += TimeSpan.FromSeconds(1);
@@ -27,10 +25,21 @@ internal static class QuietMachine
             previous = now;
             if (quietSeconds >= QuietSecondsNeeded)
             {
-                return waited - TimeSpan.FromSeconds(QuietSecondsNeeded);
+                waited -= TimeSpan.FromSeconds(QuietSecondsNeeded);
+                if (waited > TimeSpan.Zero)
+                {
+                    Report.Line($"  (waited {waited.TotalSeconds:F0} s for other processes to leave the cores)");
+                }
+
+                return waited;
             }
         }
 
-        return MaxWait;
+        if (maxWait > TimeSpan.Zero)
+        {
+            Report.Line($"  (other processes kept the cores busy for {maxWait.TotalSeconds:F0} s; going on without a quiet machine)");
+        }
+
+        return maxWait;
     }
 }

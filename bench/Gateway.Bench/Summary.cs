@@ -24,9 +24,16 @@ internal static class Summary
             Warning();
         }
 
-        Disturbance(result);
+        var disturbed = Disturbed(result);
         var passed = Checks(result);
         Line($"Command: {result.Options.CommandLine}");
+        if (passed && disturbed)
+        {
+            // A pass on a busy machine proves nothing: the targets were not measured under the same conditions.
+            AnsiConsole.MarkupLine("[yellow bold]INCONCLUSIVE[/] (every check passed, on a machine other processes kept busy)");
+            return 3;
+        }
+
         AnsiConsole.MarkupLine(passed ? "[green bold]PASS[/]" : "[red bold]FAILED[/]");
         return passed ? 0 : 1;
     }
@@ -92,7 +99,7 @@ internal static class Summary
     }
 
     /// <summary>Says so when other processes took a share of the cores during a timed window: those figures are not the gateway's alone.</summary>
-    private static void Disturbance(BenchResult result)
+    private static bool Disturbed(BenchResult result)
     {
         var others = result.Latency.Select(r => r.OthersCpu).Concat(result.Streams.Select(r => r.OthersCpu))
             .Concat(result.Throughput.Select(r => r.Cpu.Others)).Max();
@@ -100,6 +107,8 @@ internal static class Summary
         {
             AnsiConsole.MarkupLine(F($"[yellow bold]WARNING: other processes used up to {others:P0} of the cores during a timed window: the figures are disturbed; run again on a quiet machine[/]"));
         }
+
+        return others > QuietMachine.MaxOthers;
     }
 
     private static bool Checks(BenchResult result)

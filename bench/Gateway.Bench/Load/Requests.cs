@@ -26,6 +26,8 @@ internal static class Requests
         var request = new HttpRequestMessage(HttpMethod.Post, messagesUri) { Content = content, Version = HttpVersion.Version11 };
         request.Headers.TryAddWithoutValidation("x-api-key", clientKey);
         request.Headers.TryAddWithoutValidation("anthropic-version", AnthropicVersion);
+        // Identical bodies would all be cache hits after the first: the bench measures the proxy path, so it opts out.
+        request.Headers.TryAddWithoutValidation("cache-control", "no-store");
         return request;
     }
 

@@ -26,6 +26,7 @@ internal static class WrkRun
             wrk.headers["Content-Type"] = "application/json"
             wrk.headers["x-api-key"] = "{clientKey}"
             wrk.headers["anthropic-version"] = "{Requests.AnthropicVersion}"
+            wrk.headers["cache-control"] = "no-store"
             """);
         return path;
     }

@@ -33,6 +33,7 @@ internal static class GatewayFeatures
     {
         builder.Services.AddValidatedOptions<UsageOptions>(UsageOptions.SectionName);
         builder.Services.AddSingleton<UsageRecorder>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<UsageRecorder>());
         builder.Services.AddSingleton<UsageLedger>();
         return builder;
     }

@@ -21,7 +21,7 @@ internal sealed class CallSettler(UsageRecorder recorder, ResponseCache cache, G
         }
 
         metrics.RequestCompleted("messages", outcome.Mocked ? "mock" : "upstream", outcome.StatusCode);
-        await recorder.RecordAsync(new Settlement(
+        recorder.Record(new Settlement(
             admitted.Credential, admitted.Admission.AdmittedSecond, admitted.EstimatedTokens, model.Id, outcome.Usage, cost, Cached: false, outcome.Mocked));
         if (cacheKey is not null && outcome is { Succeeded: true, Mocked: false, Cacheable: { } reply })
         {
@@ -33,7 +33,8 @@ internal sealed class CallSettler(UsageRecorder recorder, ResponseCache cache, G
     public Task CachedAsync(Admitted admitted, CatalogModel model)
     {
         metrics.RequestCompleted("messages", "cache", StatusCodes.Status200OK);
-        return recorder.RecordAsync(new Settlement(
+        recorder.Record(new Settlement(
             admitted.Credential, admitted.Admission.AdmittedSecond, admitted.EstimatedTokens, model.Id, default, 0, Cached: true, Mocked: false));
+        return Task.CompletedTask;
     }
 }

@@ -41,7 +41,7 @@ internal sealed class Admission(RedisConnection redis, IOptions<RateLimitOptions
             WindowSeconds,
             _options.Enabled ? "1" : "0",
         ];
-        var reply = (RedisResult[])(await database.ScriptEvaluateAsync(RedisScripts.Admit, keys, values))!;
+        var reply = (RedisResult[])(await RedisScripts.Admit.EvaluateAsync(database, keys, values))!;
         return new AdmissionResult(
             (AdmissionStatus)(int)reply[0],
             (long)reply[1],

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Gateway.Features.RateLimiting;
 using Gateway.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -7,47 +8,102 @@ using StackExchange.Redis;
 namespace Gateway.Features.Usage;
 
 /// <summary>
-/// Settles an answered request in one atomic script (settle.lua): the token window is corrected from the
-/// estimate to the real usage, the cost is added to the month's spend, and the day's ledger row grows.
+/// Settles answered requests (settle.lua): the token window is corrected from the estimate to the real usage, the
+/// cost is added to the month's spend, and the day's ledger row grows. Settlements are gathered for
+/// <see cref="FlushInterval"/> and summed per key, second and model, so a busy key costs Redis one script call per
+/// flush instead of one per request. What is pending when the Gateway stops is flushed before it exits.
 /// </summary>
 internal sealed partial class UsageRecorder(RedisConnection redis, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageRecorder> logger)
+    : BackgroundService
 {
-    private readonly int _retentionSeconds = options.Value.RetentionDays * 86_400;
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
 
-    public async Task RecordAsync(Settlement settlement)
+    private readonly int _retentionSeconds = options.Value.RetentionDays * 86_400;
+    private readonly Channel<Settlement> _pending = Channel.CreateUnbounded<Settlement>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues a settlement; it reaches Redis within <see cref="FlushInterval"/>.</summary>
+    public void Record(Settlement settlement) => _pending.Writer.TryWrite(settlement);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(FlushInterval, time, stoppingToken);
+                await FlushAsync();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is queued still gets written below.
+        }
+
+        await FlushAsync();
+    }
+
+    private async Task FlushAsync()
+    {
+        var batch = new Dictionary<(string KeyId, long Second, string Model), PendingRow>();
+        while (_pending.Reader.TryRead(out var settlement))
+        {
+            var group = (settlement.Credential.Id, settlement.AdmittedSecond, settlement.Model);
+            batch[group] = (batch.TryGetValue(group, out var row) ? row : new PendingRow()).Add(settlement);
+        }
+
+        await Task.WhenAll(batch.Select(pair => SettleAsync(pair.Key.KeyId, pair.Key.Second, pair.Key.Model, pair.Value)));
+    }
+
+    private async Task SettleAsync(string keyId, long second, string model, PendingRow row)
     {
         var now = time.GetUtcNow();
-        var id = settlement.Credential.Id;
-        var usage = settlement.Usage;
-        RedisKey[] keys = [RedisKeys.TokenWindow(id), RedisKeys.Spend(id, now), RedisKeys.Ledger(id, DateOnly.FromDateTime(now.UtcDateTime))];
+        var usage = row.Usage;
+        RedisKey[] keys = [RedisKeys.TokenWindow(keyId), RedisKeys.Spend(keyId, now), RedisKeys.Ledger(keyId, DateOnly.FromDateTime(now.UtcDateTime))];
         RedisValue[] values =
         [
-            settlement.AdmittedSecond,
-            usage.Total - settlement.EstimatedTokens,
-            settlement.CostNanoUsd,
-            settlement.Model,
+            second,
+            usage.Total - row.EstimatedTokens,
+            row.CostNanoUsd,
+            model,
             usage.InputTokens,
             usage.OutputTokens,
             usage.CacheReadInputTokens,
             usage.CacheCreationInputTokens,
-            settlement.Cached ? 1 : 0,
-            settlement.Mocked ? 1 : 0,
+            row.Cached,
+            row.Mocked,
             _retentionSeconds,
             Admission.WindowSeconds,
+            row.Requests,
         ];
         try
         {
             var database = await redis.GetDatabaseAsync();
-            await database.ScriptEvaluateAsync(RedisScripts.Settle, keys, values);
+            await RedisScripts.Settle.EvaluateAsync(database, keys, values);
         }
         catch (RedisException e)
         {
-            // The answer is out already; losing its row is bad, failing the client for it would be worse.
-            LogSettleFailed(logger, e, id, settlement.Model, settlement.CostNanoUsd, usage.InputTokens, usage.OutputTokens);
+            // The answers are out already; losing their rows is bad, failing clients for it would be worse.
+            LogSettleFailed(logger, e, keyId, model, row.Requests, row.CostNanoUsd, usage.InputTokens, usage.OutputTokens);
         }
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error,
-        Message = "Could not record usage of key {KeyId} for {Model}: {CostNanoUsd} nano-USD, {InputTokens} input and {OutputTokens} output tokens are missing from the ledger")]
-    private static partial void LogSettleFailed(ILogger logger, Exception exception, string keyId, string model, long costNanoUsd, long inputTokens, long outputTokens);
+        Message = "Could not record usage of key {KeyId} for {Model}: {Requests} requests, {CostNanoUsd} nano-USD, {InputTokens} input and {OutputTokens} output tokens are missing from the ledger")]
+    private static partial void LogSettleFailed(ILogger logger, Exception exception, string keyId, string model, long requests, long costNanoUsd, long inputTokens, long outputTokens);
+
+    /// <summary>The sum of the settlements of one key, second and model.</summary>
+    private readonly record struct PendingRow(long Requests, long EstimatedTokens, TokenUsage Usage, long CostNanoUsd, long Cached, long Mocked)
+    {
+        public PendingRow Add(Settlement s) => new(
+            Requests + 1,
+            EstimatedTokens + s.EstimatedTokens,
+            new TokenUsage(
+                Usage.InputTokens + s.Usage.InputTokens,
+                Usage.OutputTokens + s.Usage.OutputTokens,
+                Usage.CacheReadInputTokens + s.Usage.CacheReadInputTokens,
+                Usage.CacheCreationInputTokens + s.Usage.CacheCreationInputTokens),
+            CostNanoUsd + s.CostNanoUsd,
+            Cached + (s.Cached ? 1 : 0),
+            Mocked + (s.Mocked ? 1 : 0));
+    }
 }

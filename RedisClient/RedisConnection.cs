@@ -41,6 +41,11 @@ public sealed class RedisConnection(IOptions<RedisClientSettings> settings, ILog
         var options = ConfigurationOptions.Parse(settings.Value.ConnectionString!);
         options.AbortOnConnectFail = false;
         var multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
+        // 1.x completes every reply on one ordered queue unless told otherwise: under load, each caller then waits for
+        // all earlier callers' continuations. Nothing here depends on that order (2.x dropped the option for this reason).
+#pragma warning disable CS0618
+        multiplexer.PreserveAsyncOrder = false;
+#pragma warning restore CS0618
         multiplexer.ConnectionFailed += (_, e) => Log.ConnectionFailed(logger, RedisConnectionString.Format(e.EndPoint), e.FailureType.ToString());
         multiplexer.ConnectionRestored += (_, e) => Log.ConnectionRestored(logger, RedisConnectionString.Format(e.EndPoint));
         return multiplexer;

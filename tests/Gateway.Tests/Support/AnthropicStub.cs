@@ -84,6 +84,10 @@ internal sealed partial class AnthropicStub : IAsyncDisposable
             case "stall":
                 await Task.Delay(Timeout.Infinite, context.RequestAborted);
                 break;
+            case var name when name.StartsWith("claude-", StringComparison.Ordinal):
+                // A real model id: a plain JSON answer, for the tests that need the Gateway's price table.
+                await WriteJsonAsync(context, 200, StubMessages.Message(model));
+                break;
             default:
                 throw new InvalidOperationException("Unknown stub scenario " + model);
         }

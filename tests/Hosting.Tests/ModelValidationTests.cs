@@ -98,6 +98,21 @@ public class ModelValidationTests : IDisposable
         Assert.Equal("sk-test", key.Resource.Value);
     }
 
+    [Fact]
+    public void A_generated_parameter_needs_no_value_and_configuration_still_wins()
+    {
+        var builder = Builder(("Parameters:given", "from-config"));
+        var generated = builder.AddGeneratedParameter("generated");
+        var given = builder.AddGeneratedParameter("given");
+
+        builder.Build();
+
+        // Filled in from the state directory's secrets when the application starts (AppHost.Tests checks the file).
+        Assert.Null(generated.Resource.Value);
+        Assert.True(generated.Resource.Secret);
+        Assert.Equal("from-config", given.Resource.Value);
+    }
+
     [Theory]
     [InlineData("Api")]
     [InlineData("my_db")]

@@ -52,22 +52,8 @@ internal static class RetryRules
         || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
 
     /// <returns>The wait the server asked for, or null to fall back to exponential backoff.</returns>
-    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider timeProvider)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider timeProvider) =>
+        RetryAfterHeader.WaitOf(response, timeProvider);
 
     private static bool IsTransient(HttpStatusCode status) => status is
         HttpStatusCode.RequestTimeout or

@@ -1,3 +1,4 @@
+using Bench.Shared;
 using Dashboard.Bench;
 using Spectre.Console;
 

@@ -1,3 +1,4 @@
+using Bench.Shared;
 using Gateway.Bench;
 using Gateway.Bench.Stub;
 using Spectre.Console;

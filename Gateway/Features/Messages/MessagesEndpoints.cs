@@ -1,4 +1,5 @@
 using Gateway.Features.Caching;
+using Gateway.Features.Keys;
 using Gateway.Features.Models;
 using Gateway.Features.RateLimiting;
 using Gateway.Infrastructure;
@@ -28,27 +29,14 @@ internal static class MessagesEndpoints
         HttpContext context, AccessGate gate, MessageDispatcher dispatcher, ModelCatalog catalog, ResponseCache cache,
         CallSettler settler, GatewayMetrics metrics, IOptions<MessagesOptions> options, ILoggerFactory loggers)
     {
-        var body = await RequestBody.ReadAsync(context, options.Value.MaxRequestBodyBytes);
-        if (body.Error is { } unreadable)
+        var (incoming, problem) = await ReadAsync(context, gate, catalog, ParseMode.Messages, options.Value, loggers);
+        if (incoming is null)
         {
-            return unreadable;
-        }
-
-        var credential = gate.Credential(context.Request);
-        if (credential is null)
-        {
-            return AnthropicErrors.MissingApiKey();
-        }
-
-        var validation = MessageValidation.Validate(body.Content, catalog, ParseMode.Messages);
-        if (validation.Problem is { } problem)
-        {
-            Log.RequestRejected(loggers.CreateLogger(typeof(MessagesEndpoints)), problem.Message);
-            metrics.RequestCompleted("messages", "invalid", problem.StatusCode);
+            metrics.RequestCompleted("messages", "invalid", problem!.StatusCode);
             return problem;
         }
 
-        var (request, model) = (validation.Request!, validation.Model!);
+        var (body, credential, request, model) = incoming;
         var (admitted, refusal) = await gate.AdmitAsync(credential, TokenEstimate.InputTokens(request));
         if (admitted is null)
         {
@@ -57,7 +45,7 @@ internal static class MessagesEndpoints
         }
 
         var directive = cache.Enabled && !request.Stream ? CacheDirective.From(context.Request) : CacheDirective.Bypass;
-        var cacheKey = directive.MayRead || directive.MayWrite ? cache.KeyFor(body.Content, context.Request.Headers, credential.Id) : null;
+        var cacheKey = directive.MayRead || directive.MayWrite ? cache.KeyFor(body, context.Request.Headers, credential.Id) : null;
         if (cacheKey is not null && directive.MayRead)
         {
             var hit = await cache.GetAsync(cacheKey);
@@ -81,35 +69,50 @@ internal static class MessagesEndpoints
             context.Response.RegisterForDispose(activity);
         }
 
-        return await dispatcher.DispatchAsync(new MessageCall(context, request, body.Content, activity, settler.For(admitted, model, cacheKey)));
+        return await dispatcher.DispatchAsync(new MessageCall(context, request, body, activity, settler.For(admitted, model, cacheKey)));
     }
 
     /// <summary>Same door as Messages (key, catalog, one request against the key's limit); the count itself costs no tokens.</summary>
     internal static async Task<IResult> CountTokens(
         HttpContext context, AccessGate gate, TokenCounter counter, ModelCatalog catalog, IOptions<MessagesOptions> options, ILoggerFactory loggers)
     {
-        var body = await RequestBody.ReadAsync(context, options.Value.MaxRequestBodyBytes);
+        var (incoming, problem) = await ReadAsync(context, gate, catalog, ParseMode.CountTokens, options.Value, loggers);
+        if (incoming is null)
+        {
+            return problem!;
+        }
+
+        var (admitted, refusal) = await gate.AdmitAsync(incoming.Credential, estimatedTokens: 0);
+        return admitted is null ? refusal! : await counter.CountAsync(context, incoming.Request, incoming.Body);
+    }
+
+    /// <summary>What both endpoints check before charging a key: a readable body, a presented key, a valid request for a listed model.</summary>
+    private static async Task<(IncomingRequest? Incoming, AnthropicErrorResult? Problem)> ReadAsync(
+        HttpContext context, AccessGate gate, ModelCatalog catalog, ParseMode mode, MessagesOptions options, ILoggerFactory loggers)
+    {
+        var body = await RequestBody.ReadAsync(context, options.MaxRequestBodyBytes);
         if (body.Error is { } unreadable)
         {
-            return unreadable;
+            return (null, unreadable);
         }
 
         var credential = gate.Credential(context.Request);
         if (credential is null)
         {
-            return AnthropicErrors.MissingApiKey();
+            return (null, AnthropicErrors.MissingApiKey());
         }
 
-        var validation = MessageValidation.Validate(body.Content, catalog, ParseMode.CountTokens);
+        var validation = MessageValidation.Validate(body.Content, catalog, mode);
         if (validation.Problem is { } problem)
         {
             Log.RequestRejected(loggers.CreateLogger(typeof(MessagesEndpoints)), problem.Message);
-            return problem;
+            return (null, problem);
         }
 
-        var (admitted, refusal) = await gate.AdmitAsync(credential, estimatedTokens: 0);
-        return admitted is null ? refusal! : await counter.CountAsync(context, validation.Request!, body.Content);
+        return (new IncomingRequest(body.Content, credential, validation.Request!, validation.Model!), null);
     }
+
+    private sealed record IncomingRequest(ReadOnlyMemory<byte> Body, ClientCredential Credential, MessageRequest Request, CatalogModel Model);
 
     internal static AnthropicErrorResult NotFound() => AnthropicErrors.NotFound();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceDefaults.Http;
 
 namespace Gateway.Features.Messages.Resilience;
 
@@ -16,18 +17,6 @@ internal static class RetryAfter
             return TimeSpan.FromMilliseconds(ms);
         }
 
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
+        return RetryAfterHeader.WaitOf(response, timeProvider);
     }
 }

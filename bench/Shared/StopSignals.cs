@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace Gateway.Bench;
+namespace Bench.Shared;
 
 /// <summary>
-/// Turns SIGINT, SIGTERM, SIGQUIT and SIGHUP into a cancellation instead of an immediate exit, which would leave the stub,
-/// nginx and the gateway running (.NET's default exit on SIGTERM does not run the code that stops it).
+/// Turns SIGINT, SIGTERM, SIGQUIT and SIGHUP into a cancellation instead of an immediate exit, which would leave what a
+/// benchmark started running (.NET's default exit on SIGTERM does not run the code that stops it). Compiled into each bench.
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {

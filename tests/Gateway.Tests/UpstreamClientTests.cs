@@ -32,7 +32,7 @@ public sealed class UpstreamClientTests
 
         var client = host.Services.GetRequiredService<AnthropicClient>();
         using var response = await client.SendAsync(
-            System.Text.Encoding.UTF8.GetBytes(Requests.Body(model)), new HeaderDictionary(), TestContext.Current.CancellationToken);
+            AnthropicClient.MessagesPath, System.Text.Encoding.UTF8.GetBytes(Requests.Body(model)), new HeaderDictionary(), TestContext.Current.CancellationToken);
 
         Assert.Equal(529, (int)response.StatusCode);
         Assert.Single(upstream.RequestsFor(model));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Gateway.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,10 +30,11 @@ internal static class AdminKeysEndpoints
             return AnthropicErrors.InvalidRequest("name: must be 1-64 letters, digits, '-', '_' or '.'");
         }
 
-        var problem = KeyLimits.Problems("", request.RequestsPerMinute, request.TokensPerMinute, request.MonthlyBudgetUsd).FirstOrDefault();
+        var problem = KeyLimits.Problems(JsonNamingPolicy.SnakeCaseLower.ConvertName, request.RequestsPerMinute, request.TokensPerMinute, request.MonthlyBudgetUsd)
+            .FirstOrDefault();
         if (problem is not null)
         {
-            return AnthropicErrors.InvalidRequest(JsonFieldNames.Of(problem));
+            return AnthropicErrors.InvalidRequest(problem);
         }
 
         var issued = await store.IssueAsync(name, new KeyLimits(request.RequestsPerMinute, request.TokensPerMinute, request.MonthlyBudgetUsd));
@@ -60,12 +62,3 @@ internal static class AdminKeysEndpoints
 
 /// <summary>A list in the envelope Anthropic uses for lists.</summary>
 internal sealed record ListPage<T>(IReadOnlyList<T> Data);
-
-/// <summary>Option names as the JSON body spells them, for messages about a request body.</summary>
-internal static class JsonFieldNames
-{
-    public static string Of(string problem) => problem
-        .Replace("RequestsPerMinute", "requests_per_minute", StringComparison.Ordinal)
-        .Replace("TokensPerMinute", "tokens_per_minute", StringComparison.Ordinal)
-        .Replace("MonthlyBudgetUsd", "monthly_budget_usd", StringComparison.Ordinal);
-}

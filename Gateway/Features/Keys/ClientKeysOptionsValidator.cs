@@ -21,7 +21,7 @@ internal sealed class ClientKeysOptionsValidator : IValidateOptions<ClientKeysOp
                 failures.Add($"{path}:Key must be at least {ClientKeyFormat.MinimumLength} characters.");
             }
 
-            failures.AddRange(KeyLimits.Problems(path + ":", preset.RequestsPerMinute, preset.TokensPerMinute, preset.MonthlyBudgetUsd));
+            failures.AddRange(KeyLimits.Problems(name => $"{path}:{name}", preset.RequestsPerMinute, preset.TokensPerMinute, preset.MonthlyBudgetUsd));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

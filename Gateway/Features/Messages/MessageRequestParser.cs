@@ -15,12 +15,6 @@ internal static class MessageRequestParser
 
     public static bool TryParse(
         ReadOnlyMemory<byte> body,
-        [NotNullWhen(true)] out MessageRequest? request,
-        [NotNullWhen(false)] out string? problem) =>
-        TryParse(body, ParseMode.Messages, out request, out problem);
-
-    public static bool TryParse(
-        ReadOnlyMemory<byte> body,
         ParseMode mode,
         [NotNullWhen(true)] out MessageRequest? request,
         [NotNullWhen(false)] out string? problem)

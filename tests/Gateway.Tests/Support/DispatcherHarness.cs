@@ -63,7 +63,7 @@ internal sealed class DispatcherHarness : IAsyncDisposable
     private async Task<IResult> DispatchAsync(HttpContext context, MessageDispatcher dispatcher)
     {
         var body = await RequestBody.ReadAsync(context, 1 << 20);
-        Assert.True(MessageRequestParser.TryParse(body.Content, out var request, out _));
+        Assert.True(MessageRequestParser.TryParse(body.Content, ParseMode.Messages, out var request, out _));
         var activity = GatewayTelemetry.StartChat(request.Model, request.MaxTokens, dispatcher.CallsUpstream);
         if (activity is not null)
         {

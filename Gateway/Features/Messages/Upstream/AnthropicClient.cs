@@ -23,9 +23,6 @@ internal sealed class AnthropicClient(HttpClient httpClient, IOptions<AnthropicO
 
     public string Host => _messagesUri.Authority;
 
-    public Task<HttpResponseMessage> SendAsync(ReadOnlyMemory<byte> body, IHeaderDictionary clientHeaders, CancellationToken cancellationToken) =>
-        SendAsync(MessagesPath, body, clientHeaders, cancellationToken);
-
     /// <exception cref="HttpRequestException">No HTTP response came back.</exception>
     public async Task<HttpResponseMessage> SendAsync(string path, ReadOnlyMemory<byte> body, IHeaderDictionary clientHeaders, CancellationToken cancellationToken)
     {

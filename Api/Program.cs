@@ -1,16 +1,20 @@
 using Api.Data;
+using Api.Features.Accounts;
 using Api.Features.Assistant;
 using Api.Features.Diagnostics;
 using Api.Features.Projects;
+using Api.Infrastructure.Authentication;
 using Api.Infrastructure.Gateway;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Api.Infrastructure.Json;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.Services.TryAddSingleton(TimeProvider.System);
+builder.AddApiJson();
 builder.AddDatabase();
 builder.AddRedisClient("cache");
+builder.AddSessionAuthentication();
+builder.AddAccounts();
 builder.AddGatewayClient();
 
 var app = builder.Build();
@@ -18,8 +22,12 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
 app.MapDefaultEndpoints();
+app.MapAccountsEndpoints();
 app.MapProjectsEndpoints();
 app.MapAssistantEndpoints();
 app.MapDiagnosticsEndpoints();
 
 app.Run();
+
+/// <summary>The Api's entry point, public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

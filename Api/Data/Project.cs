@@ -6,7 +6,11 @@ public sealed class Project
 
     public Guid Id { get; init; }
 
+    public Guid OwnerId { get; init; }
+
     public required string Name { get; set; }
 
     public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -24,10 +24,15 @@ internal sealed class TelemetryHostedService(
 
     private TracerProvider? _tracerProvider;
     private MeterProvider? _meterProvider;
+    private LoggerProvider? _loggerProvider;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var otlp = settings.Value;
+
+        // Taken now: when a host is disposed without being stopped first (WebApplicationFactory does),
+        // the container is gone by the time StopAsync runs.
+        _loggerProvider = services.GetService<LoggerProvider>();
         if (!otlp.IsEnabled)
         {
             Log.ExportDisabled(logger, OtlpExporterSettings.EndpointKey);
@@ -69,7 +74,7 @@ internal sealed class TelemetryHostedService(
 
         // The logger provider belongs to the container and is disposed with it, but flushing here
         // gets the shutdown logs out while the collector is surely still listening.
-        services.GetService<LoggerProvider>()?.ForceFlush(FlushTimeoutMilliseconds);
+        _loggerProvider?.ForceFlush(FlushTimeoutMilliseconds);
         Dispose();
         return Task.CompletedTask;
     }

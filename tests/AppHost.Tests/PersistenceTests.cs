@@ -6,6 +6,8 @@ namespace AppHost.Tests;
 
 public class PersistenceTests
 {
+    private static readonly object Account = new { email = "persistence@example.com", password = "Kept-across-restarts-42" };
+
     [Fact]
     public async Task Data_written_through_the_api_survives_an_apphost_restart_and_no_child_outlives_it()
     {
@@ -19,6 +21,12 @@ public class PersistenceTests
             {
                 await app.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
                 using var client = new HttpClient { BaseAddress = app.GetEndpoint("api") };
+                using (var registered = await client.PostAsJsonAsync("/api/accounts/register", Account, cancellationToken))
+                {
+                    Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+                }
+
+                await LogInAsync(client, cancellationToken);
                 using var created = await client.PostAsJsonAsync("/api/projects", new { name = "Kept across restarts" }, cancellationToken);
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString()!;
@@ -33,6 +41,7 @@ public class PersistenceTests
             {
                 await again.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
                 using var client = new HttpClient { BaseAddress = again.GetEndpoint("api") };
+                await LogInAsync(client, cancellationToken);
                 var project = await client.GetFromJsonAsync<JsonElement>($"/api/projects/{id}", cancellationToken);
                 Assert.Equal("Kept across restarts", project.GetProperty("name").GetString());
             }
@@ -41,5 +50,13 @@ public class PersistenceTests
         {
             TestState.Remove(state);
         }
+    }
+
+    private static async Task LogInAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        using var login = await client.PostAsJsonAsync("/api/accounts/login", Account, cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 }

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Api.Data.Migrations;
 
-// Written by hand (EF Core's design-time tools do not restore here). Tests compare it with the
-// operations EF Core derives from the model, so it cannot drift from ProjectConfiguration.
+// Migrations are written by hand (EF Core's design-time tools do not restore here). MigrationsTests
+// applies them all to a real PostgreSQL and compares the schema with the one the model describes.
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122000000_InitialCreate")]
 public partial class InitialCreate : Migration

@@ -5,16 +5,17 @@ namespace Api.Features.Projects;
 
 internal static class ProjectValidation
 {
-    public static bool TryValidate(
-        CreateProjectRequest request,
+    public static bool TryValidateName(
+        string? requested,
         [NotNullWhen(true)] out string? name,
         [NotNullWhen(false)] out Dictionary<string, string[]>? errors)
     {
-        name = request.Name?.Trim();
+        name = requested?.Trim();
         errors = name switch
         {
             null or "" => Error("A project needs a name."),
             { Length: > Project.NameMaxLength } => Error($"A project name has at most {Project.NameMaxLength} characters."),
+            _ when name.Any(char.IsControl) => Error("A project name has no control characters."),
             _ => null,
         };
         return errors is null;

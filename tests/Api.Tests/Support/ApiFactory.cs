@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using TestSupport;
+
+namespace Api.Tests.Support;
+
+/// <summary>
+/// The whole Api (its own Program), on Kestrel on a loopback port, against the assembly's real PostgreSQL (a
+/// fresh database per factory) and Redis (a key prefix per factory, so limits in one test class do not touch another's).
+/// </summary>
+internal sealed class ApiFactory(string databaseConnectionString, string redisConnectionString, IReadOnlyDictionary<string, string?>? settings)
+    : WebApplicationFactory<Program>
+{
+    public string InstanceName { get; } = $"test-{Guid.NewGuid():N}:";
+
+    public string DatabaseConnectionString => databaseConnectionString;
+
+    public static async Task<ApiFactory> StartAsync(
+        PostgresServer postgres, RedisFixture redis, IReadOnlyDictionary<string, string?>? settings = null, string databasePrefix = "api")
+    {
+        var database = await postgres.CreateDatabaseAsync(databasePrefix, TestContext.Current.CancellationToken);
+        var factory = new ApiFactory(database, redis.ConnectionString, settings);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:appdb"] = databaseConnectionString,
+            ["ConnectionStrings:cache"] = redisConnectionString,
+            ["Redis:InstanceName"] = InstanceName,
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
+    }
+
+    /// <summary>A client of the real server; <c>Timeout</c> is generous because CI machines are slow.</summary>
+    public HttpClient CreateHttpClient()
+    {
+        var client = CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(60);
+        return client;
+    }
+}

@@ -6,13 +6,16 @@ using Api.Features.Projects;
 using Api.Infrastructure.Authentication;
 using Api.Infrastructure.Gateway;
 using Api.Infrastructure.Json;
+using Api.Infrastructure.RateLimiting;
+using Api.Infrastructure.Redis;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddApiJson();
 builder.AddDatabase();
-builder.AddRedisClient("cache");
+builder.AddApiRedis();
+builder.AddPerIpRateLimits();
 builder.AddSessionAuthentication();
 builder.AddAccounts();
 builder.AddGatewayClient();

@@ -1,5 +1,8 @@
 using Api.Data;
+using Api.Features.Accounts;
 using Api.Infrastructure.Gateway;
+using Api.Infrastructure.RateLimiting;
+using Api.Infrastructure.Redis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +58,35 @@ public sealed class ConfigurationValidationTests
         var error = Validate(new() { ["Gateway:BaseUrl"] = "gateway/v1" }, b => b.AddGatewayClient());
 
         Assert.Contains("Gateway:BaseUrl must be an absolute URL", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("RateLimits:Accounts:PermitLimit", "0", "RateLimits:Accounts:PermitLimit must be between 1 and 1000000.")]
+    [InlineData("RateLimits:Accounts:Window", "00:00:00", "RateLimits:Accounts:Window must be between")]
+    public void A_bad_rate_limit_is_refused_by_key(string key, string value, string message)
+    {
+        var error = Validate(new() { [key] = value }, b => b.AddPerIpRateLimits());
+
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Accounts:MaxFailedLogins", "0", "Accounts:MaxFailedLogins must be between 1 and 100.")]
+    [InlineData("Accounts:SessionLifetime", "00:00:10", "Accounts:SessionLifetime must be between 5 minutes and 365 days.")]
+    [InlineData("Accounts:LockoutDuration", "2.00:00:00", "Accounts:LockoutDuration must be between 1 second and 1 day.")]
+    public void A_bad_account_setting_is_refused_by_key(string key, string value, string message)
+    {
+        var error = Validate(new() { [key] = value }, b => b.AddAccounts());
+
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_redis_instance_name_is_refused_by_key()
+    {
+        var error = Validate(new() { ["ConnectionStrings:cache"] = "localhost:6379", ["Redis:InstanceName"] = "" }, b => b.AddApiRedis());
+
+        Assert.Contains("Redis:InstanceName must not be empty", error, StringComparison.Ordinal);
     }
 
     [Fact]

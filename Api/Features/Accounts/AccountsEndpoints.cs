@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Api.Data;
 using Api.Infrastructure.Authentication;
+using Api.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,8 @@ public static class AccountsEndpoints
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/accounts").WithTags("Accounts");
-        group.MapPost("/register", RegisterAsync);
-        group.MapPost("/login", LoginAsync);
+        group.MapPost("/register", RegisterAsync).RequirePerIpRateLimit("accounts", limits => limits.Accounts);
+        group.MapPost("/login", LoginAsync).RequirePerIpRateLimit("accounts", limits => limits.Accounts);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization();
         group.MapGet("/me", MeAsync).RequireAuthorization();
         return endpoints;

@@ -36,6 +36,9 @@ internal sealed class ApiFactory(string databaseConnectionString, string redisCo
             ["ConnectionStrings:appdb"] = databaseConnectionString,
             ["ConnectionStrings:cache"] = redisConnectionString,
             ["Redis:InstanceName"] = InstanceName,
+
+            // Tests sign up many users from one address; the tests of the limit itself set their own.
+            ["RateLimits:Accounts:PermitLimit"] = "10000",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
     }
 

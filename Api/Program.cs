@@ -24,6 +24,9 @@ var app = builder.Build();
 
 await app.MigrateDatabaseAsync();
 
+// Bodiless errors from routing and the framework (404, 405, 415) become ProblemDetails too.
+app.UseStatusCodePages();
+
 app.MapDefaultEndpoints();
 app.MapAccountsEndpoints();
 app.MapProjectsEndpoints();

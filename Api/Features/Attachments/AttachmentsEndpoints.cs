@@ -17,8 +17,10 @@ public static class AttachmentsEndpoints
     public static IEndpointRouteBuilder MapAttachmentsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/projects/{projectId:guid}/attachments")
-            .WithTags("Attachments").RequireAuthorization().RequireFeature(ApiFeature.Attachments);
-        group.MapPost("/", UploadAsync).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "*/*");
+            .WithTags("Attachments").RequireAuthorization().RequireFeature(ApiFeature.Attachments)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", UploadAsync).DisableAntiforgery().Accepts<IFormFile>("multipart/form-data", "*/*")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", DownloadAsync);
         group.MapDelete("/{id:guid}", DeleteAsync);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Api.Features.Realtime;
 
@@ -20,8 +21,21 @@ public sealed class EventStreamResult(Guid projectId, long? lastEventId) : IResu
         var logger = services.GetRequiredService<ILogger<EventStreamResult>>();
         var aborted = httpContext.RequestAborted;
 
+        // Subscribe before answering, so a Redis outage is a 503 ProblemDetails rather than a stream that never speaks.
+        ProjectEventSubscription subscription;
+        try
+        {
+            subscription = await events.SubscribeAsync(projectId, aborted);
+        }
+        catch (Exception exception) when (exception is EventBusUnavailableException or RedisException or TimeoutException)
+        {
+            await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Events unavailable",
+                detail: "The event bus (Redis) cannot be reached; try again shortly.").ExecuteAsync(httpContext);
+            return;
+        }
+
+        await using var _ = subscription;
         StartResponse(httpContext.Response);
-        await using var subscription = await events.SubscribeAsync(projectId, aborted);
         var writer = new EventStreamWriter(httpContext.Response.Body, lastEventId);
         await writer.WriteCommentAsync("retry: 3000\n: subscribed", aborted);
         Log.StreamOpened(logger, projectId, lastEventId);

@@ -55,10 +55,17 @@ public sealed class ProjectEvents(
         }
     }
 
-    /// <summary>Live events of one project, from now on, until the subscription is disposed.</summary>
+    /// <summary>Live events of one project, from now on, until the subscription is disposed; throws while Redis is unreachable.</summary>
     public async Task<ProjectEventSubscription> SubscribeAsync(Guid projectId, CancellationToken cancellationToken)
     {
         var multiplexer = await redis.GetMultiplexerAsync(cancellationToken);
+        // A subscription on a disconnected multiplexer "succeeds" (it is replayed on reconnect), which would give the
+        // client a healthy-looking stream that carries nothing; refuse instead, so the client knows and retries.
+        if (!multiplexer.IsConnected)
+        {
+            throw new EventBusUnavailableException();
+        }
+
         var subscription = new ProjectEventSubscription(multiplexer.GetSubscriber(), _keys.Channel(projectId));
         await subscription.StartAsync();
         return subscription;

@@ -14,7 +14,8 @@ public static class ProjectEventsEndpoints
 {
     public static IEndpointRouteBuilder MapProjectEventsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/projects/{projectId:guid}/events").WithTags("Realtime").RequireFeature(ApiFeature.Realtime);
+        var group = endpoints.MapGroup("/api/projects/{projectId:guid}/events").WithTags("Realtime").RequireFeature(ApiFeature.Realtime)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", StreamAsync).RequireAuthorization(RealtimeExtensions.StreamPolicy);
         group.MapPost("/token", IssueTokenAsync).RequireAuthorization();
         return endpoints;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using Api.Tests.Support;
 using Npgsql;
@@ -23,10 +22,10 @@ public sealed class BackupRestoreTests(PostgresServer postgres, RedisFixture red
         var bytes = RandomNumberGenerator.GetBytes(10_000);
         var attachment = (await AttachmentCalls.UploadRawAsync(user, project, "data.bin", bytes)).GetProperty("id").GetGuid();
 
-        var backup = await RunAsync("backup.sh", api.DatabaseConnectionString, "--out", Path.Combine(_work, "backup"), "--attachments", attachments);
+        var backup = await ScriptRunner.RunAsync("backup.sh", api.DatabaseConnectionString, "--out", Path.Combine(_work, "backup"), "--attachments", attachments);
         var target = await postgres.CreateDatabaseAsync("restored", Cancellation);
         var restoredFiles = Path.Combine(_work, "restored-attachments");
-        var restore = await RunAsync("restore.sh", target, Path.Combine(_work, "backup"), "--attachments", restoredFiles);
+        var restore = await ScriptRunner.RunAsync("restore.sh", target, Path.Combine(_work, "backup"), "--attachments", restoredFiles);
 
         Assert.True(backup.ExitCode == 0, backup.Output);
         Assert.Contains("backup verified", backup.Output, StringComparison.Ordinal);
@@ -43,11 +42,11 @@ public sealed class BackupRestoreTests(PostgresServer postgres, RedisFixture red
         await using var api = await ApiFactory.StartAsync(postgres, redis,
             new Dictionary<string, string?> { ["Storage:Local:RootPath"] = Path.Combine(_work, "none") });
         var backupDirectory = Path.Combine(_work, "backup");
-        var backup = await RunAsync("backup.sh", api.DatabaseConnectionString, "--out", backupDirectory, "--attachments", Path.Combine(_work, "none"));
+        var backup = await ScriptRunner.RunAsync("backup.sh", api.DatabaseConnectionString, "--out", backupDirectory, "--attachments", Path.Combine(_work, "none"));
 
-        var intoLive = await RunAsync("restore.sh", api.DatabaseConnectionString, backupDirectory);
+        var intoLive = await ScriptRunner.RunAsync("restore.sh", api.DatabaseConnectionString, backupDirectory);
         await File.AppendAllTextAsync(Path.Combine(backupDirectory, "appdb.dump"), "tampered", Cancellation);
-        var damaged = await RunAsync("restore.sh", await postgres.CreateDatabaseAsync("damaged", Cancellation), backupDirectory);
+        var damaged = await ScriptRunner.RunAsync("restore.sh", await postgres.CreateDatabaseAsync("damaged", Cancellation), backupDirectory);
 
         Assert.True(backup.ExitCode == 0, backup.Output);
         Assert.NotEqual(0, intoLive.ExitCode);
@@ -56,39 +55,12 @@ public sealed class BackupRestoreTests(PostgresServer postgres, RedisFixture red
         Assert.Contains("damaged", damaged.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string script, string connectionString, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot(), "scripts", script)) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ConnectionStrings__appdb"] = connectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(Cancellation);
-        var error = process.StandardError.ReadToEndAsync(Cancellation);
-        await process.WaitForExitAsync(Cancellation).WaitAsync(TimeSpan.FromMinutes(2), Cancellation);
-        return (process.ExitCode, await output + await error);
-    }
-
     private static async Task<object?> ScalarAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(Cancellation);
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync(Cancellation);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Aspire.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Aspire.sln not found above the test binaries.");
     }
 
     public void Dispose()

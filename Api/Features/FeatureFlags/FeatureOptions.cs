@@ -13,6 +13,9 @@ public sealed class FeatureOptions
 
     public bool Attachments { get; set; } = true;
 
+    /// <summary>Keys whose value was not a boolean; the start-up validation reports them.</summary>
+    internal List<string> InvalidKeys { get; } = [];
+
     public bool IsEnabled(ApiFeature feature) => feature switch
     {
         ApiFeature.Chat => Chat,
@@ -21,4 +24,16 @@ public sealed class FeatureOptions
         ApiFeature.Attachments => Attachments,
         _ => throw new ArgumentOutOfRangeException(nameof(feature), feature, "Unknown feature."),
     };
+
+    internal void Set(ApiFeature feature, bool enabled)
+    {
+        switch (feature)
+        {
+            case ApiFeature.Chat: Chat = enabled; break;
+            case ApiFeature.Search: Search = enabled; break;
+            case ApiFeature.Realtime: Realtime = enabled; break;
+            case ApiFeature.Attachments: Attachments = enabled; break;
+            default: throw new ArgumentOutOfRangeException(nameof(feature), feature, "Unknown feature.");
+        }
+    }
 }

@@ -1,11 +1,15 @@
 using Api.Data;
 using Api.Features.Accounts;
+using Api.Features.Attachments;
 using Api.Features.Assistant;
 using Api.Features.Diagnostics;
+using Api.Features.FeatureFlags;
 using Api.Features.Projects;
+using Api.Features.Realtime;
 using Api.Infrastructure.Authentication;
 using Api.Infrastructure.Gateway;
 using Api.Infrastructure.Json;
+using Api.Infrastructure.OpenApi;
 using Api.Infrastructure.RateLimiting;
 using Api.Infrastructure.Redis;
 
@@ -19,6 +23,11 @@ builder.AddPerIpRateLimits();
 builder.AddSessionAuthentication();
 builder.AddAccounts();
 builder.AddGatewayClient();
+builder.AddFeatureFlags();
+builder.AddProjects();
+builder.AddRealtime();
+builder.AddAttachments();
+builder.AddApiOpenApi();
 
 var app = builder.Build();
 
@@ -32,6 +41,10 @@ app.MapAccountsEndpoints();
 app.MapProjectsEndpoints();
 app.MapAssistantEndpoints();
 app.MapDiagnosticsEndpoints();
+app.MapFeatureFlagsEndpoints();
+app.MapProjectEventsEndpoints();
+app.MapAttachmentsEndpoints();
+app.MapOpenApi();
 
 app.Run();
 

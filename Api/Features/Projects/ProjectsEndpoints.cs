@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Api.Data;
+using Api.Features.Realtime;
 using Api.Infrastructure.Authentication;
 using Api.Infrastructure.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,7 +66,8 @@ public static class ProjectsEndpoints
     }
 
     internal static async Task<Results<Ok<ProjectResponse>, ValidationProblem, ProblemHttpResult>> RenameProjectAsync(
-        Guid id, RenameProjectRequest request, ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, RenameProjectRequest request, ClaimsPrincipal user, AppDbContext db, ProjectEvents events, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!ProjectValidation.TryValidateName(request.Name, out var name, out var errors))
         {
@@ -81,14 +83,21 @@ public static class ProjectsEndpoints
         project.Name = name;
         project.UpdatedAt = Timestamps.Now(time);
         await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(id, ProjectEvent.ProjectRenamed(name), cancellationToken);
         return TypedResults.Ok(ProjectResponse.From(project));
     }
 
+    /// <summary>With its attachments' stored objects; its event streams receive <c>project.deleted</c> and end.</summary>
     internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteProjectAsync(
-        Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ProjectDeletion deletion, ProjectEvents events, CancellationToken cancellationToken)
     {
-        var deleted = await db.Projects.OwnedBy(user).Where(p => p.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? ProjectNotFound(id) : TypedResults.NoContent();
+        if (!await deletion.DeleteAsync(user, id, cancellationToken))
+        {
+            return ProjectNotFound(id);
+        }
+
+        await events.PublishAsync(id, ProjectEvent.ProjectDeleted(), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     /// <summary>The one answer for a project that does not exist and one that belongs to someone else.</summary>

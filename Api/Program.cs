@@ -2,6 +2,7 @@ using Api.Data;
 using Api.Features.Accounts;
 using Api.Features.Assistant;
 using Api.Features.Diagnostics;
+using Api.Features.Files;
 using Api.Features.Projects;
 using Api.Infrastructure.Authentication;
 using Api.Infrastructure.Gateway;
@@ -15,6 +16,7 @@ builder.AddDatabase();
 builder.AddRedisClient("cache");
 builder.AddSessionAuthentication();
 builder.AddAccounts();
+builder.AddFiles();
 builder.AddGatewayClient();
 
 var app = builder.Build();
@@ -24,6 +26,7 @@ await app.MigrateDatabaseAsync();
 app.MapDefaultEndpoints();
 app.MapAccountsEndpoints();
 app.MapProjectsEndpoints();
+app.MapFilesEndpoints();
 app.MapAssistantEndpoints();
 app.MapDiagnosticsEndpoints();
 

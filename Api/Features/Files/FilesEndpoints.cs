@@ -3,7 +3,6 @@ using Api.Data;
 using Api.Features.Projects;
 using Api.Infrastructure.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,13 +13,13 @@ public static class FilesEndpoints
 {
     public static IEndpointRouteBuilder MapFilesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var maxBatchBytes = endpoints.ServiceProvider.GetRequiredService<IOptions<FilesOptions>>().Value.MaxBatchBytes;
         var group = endpoints.MapGroup("/api/projects/{projectId:guid}/files").WithTags("Files").RequireAuthorization();
         group.MapGet("/", ListFilesAsync);
         group.MapGet("/{**path}", GetFileAsync);
 
-        // Routing applies the limit before the body is read: a larger body is a 413 ProblemDetails, never buffered.
-        group.MapPost("/batch", ApplyBatchAsync).WithMetadata(new RequestSizeLimitAttribute(maxBatchBytes));
+        // No Accepts<FileBatchRequest>(): routing would answer another content type with a bare 415 before the
+        // handler could answer with ProblemDetails. The body is read by FileBatchBody.
+        group.MapPost("/batch", ApplyBatchAsync);
         return endpoints;
     }
 
@@ -70,6 +69,13 @@ public static class FilesEndpoints
     }
 
     internal static async Task<Results<Ok<FileBatchResponse>, ValidationProblem, ProblemHttpResult>> ApplyBatchAsync(
+        Guid projectId, HttpRequest http, ClaimsPrincipal user, FileBatches batches, IOptions<FilesOptions> options, CancellationToken cancellationToken)
+    {
+        var (request, problem) = await FileBatchBody.ReadAsync(http, options.Value.MaxBatchBytes, cancellationToken);
+        return problem is null ? await ApplyAsync(projectId, request!, user, batches, cancellationToken) : problem;
+    }
+
+    private static async Task<Results<Ok<FileBatchResponse>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         Guid projectId, FileBatchRequest request, ClaimsPrincipal user, FileBatches batches, CancellationToken cancellationToken) =>
         await batches.ApplyAsync(user, projectId, request.Operations, cancellationToken) switch
         {

@@ -144,6 +144,17 @@ public sealed class FileBadInputTests(PostgresServer postgres, RedisFixture redi
     }
 
     [Fact]
+    public async Task The_largest_version_a_long_holds_is_a_409_not_an_overflow()
+    {
+        var project = await _user.Client.CreateProjectAsync("versions");
+        await _user.Client.AppliedAsync(project, Create("a.txt", "a"), Create("b.txt", "b"));
+
+        using var response = await _user.Client.BatchAsync(project, Update("a.txt", "b", long.MaxValue), Delete("b.txt", long.MaxValue - 1));
+
+        Assert.Equal(2, (await ProblemAsync(response, HttpStatusCode.Conflict)).GetProperty("conflicts").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_utf8_is_a_400_problem()
     {
         var bytes = "{\"operations\":[{\"op\":\"create\",\"path\":\"a.txt\",\"content\":\"\u00ff\u00fe"u8.ToArray()

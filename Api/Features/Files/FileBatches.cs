@@ -60,16 +60,16 @@ public sealed class FileBatches(
         Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Guid projectId, IReadOnlyList<FileOperation> operations,
         CancellationToken cancellationToken)
     {
-        var writes = new FileWrites(db, projectId, Timestamps.Now(time));
-        var files = new List<FileChangeResponse>(operations.Count);
+        List<FileChangeResponse> files;
+        var observed = 0;
         try
         {
-            foreach (var operation in operations)
+            files = await new FileWrites(db, projectId, Timestamps.Now(time)).ApplyAsync(operations, cancellationToken);
+            for (; observed < operations.Count; observed++)
             {
-                files.Add(await writes.ApplyAsync(operation, cancellationToken));
                 foreach (var observer in observers)
                 {
-                    await observer.OperationAppliedAsync(projectId, operation, cancellationToken);
+                    await observer.OperationAppliedAsync(projectId, operations[observed], cancellationToken);
                 }
             }
 
@@ -83,7 +83,7 @@ public sealed class FileBatches(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.BatchRolledBack(logger, projectId, files.Count, operations.Count, exception);
+            Log.BatchRolledBack(logger, projectId, observed, operations.Count, exception);
             throw;
         }
 

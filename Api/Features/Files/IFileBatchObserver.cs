@@ -1,9 +1,9 @@
 namespace Api.Features.Files;
 
 /// <summary>
-/// Told after each operation of a batch has been written, inside the batch's still-open transaction. An observer
-/// that throws aborts the batch and rolls back everything before it, which is how the tests inject a failure
-/// halfway; the Api registers none.
+/// Told about each operation of a batch, in order, once the batch's writes have reached PostgreSQL (they are sent
+/// together) and before the transaction commits. An observer that throws aborts the batch and rolls back every
+/// write, which is how the tests inject a failure halfway; the Api registers none.
 /// </summary>
 public interface IFileBatchObserver
 {

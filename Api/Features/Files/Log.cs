@@ -9,6 +9,6 @@ internal static partial class Log
     [LoggerMessage(3011, LogLevel.Information, "Refused a batch on project {ProjectId}: {Conflicts} files not at the expected version")]
     public static partial void BatchConflicted(ILogger logger, Guid projectId, int conflicts);
 
-    [LoggerMessage(3012, LogLevel.Warning, "Rolled back a batch on project {ProjectId} after {Applied} of {Count} operations")]
-    public static partial void BatchRolledBack(ILogger logger, Guid projectId, int applied, int count, Exception exception);
+    [LoggerMessage(3012, LogLevel.Warning, "Rolled back a batch of {Count} operations on project {ProjectId}; {Observed} had been observed")]
+    public static partial void BatchRolledBack(ILogger logger, Guid projectId, int observed, int count, Exception exception);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Api.Data;
 using Api.Infrastructure.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Api.Features.Files;
@@ -57,7 +58,7 @@ public sealed class FileBatches(
     }
 
     private async Task<FileBatchOutcome> WriteAsync(
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Guid projectId, IReadOnlyList<FileOperation> operations,
+        IDbContextTransaction transaction, Guid projectId, IReadOnlyList<FileOperation> operations,
         CancellationToken cancellationToken)
     {
         List<FileChangeResponse> files;

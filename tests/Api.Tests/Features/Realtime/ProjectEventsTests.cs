@@ -34,6 +34,29 @@ public sealed class ProjectEventsTests(PostgresServer postgres, RedisFixture red
     }
 
     [Fact]
+    public async Task An_applied_file_batch_reaches_the_stream_as_files_changed_with_its_paths()
+    {
+        using var user = await _api.SignUpAsync();
+        var project = await ProjectCalls.CreateAsync(user, "Files");
+        await using var stream = await EventStreamClient.OpenAsync(user.Client, $"/api/projects/{project}/events");
+
+        using var batch = await user.Client.PostAsJsonAsync($"/api/projects/{project}/files/batch", new
+        {
+            operations = new object[]
+            {
+                new { op = "create", path = "src/a.ts", content = "a" },
+                new { op = "create", path = "b.md", content = "b" },
+            },
+        }, Cancellation);
+        var frame = await stream.ReadUntilAsync(f => f.Event is not null);
+
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+        Assert.Equal("files.changed", frame.Event);
+        var paths = JsonDocument.Parse(frame.Data!).RootElement.GetProperty("data").GetProperty("paths");
+        Assert.Equal(["src/a.ts", "b.md"], paths.EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
     public async Task An_idle_stream_sends_heartbeat_comments()
     {
         using var user = await _api.SignUpAsync();

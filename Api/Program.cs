@@ -1,7 +1,9 @@
 using Api.Data;
 using Api.Features.Accounts;
 using Api.Features.Assistant;
+using Api.Features.Chat;
 using Api.Features.Diagnostics;
+using Api.Features.Messages;
 using Api.Features.Projects;
 using Api.Infrastructure.Authentication;
 using Api.Infrastructure.Gateway;
@@ -16,6 +18,7 @@ builder.AddRedisClient("cache");
 builder.AddSessionAuthentication();
 builder.AddAccounts();
 builder.AddGatewayClient();
+builder.AddChat();
 
 var app = builder.Build();
 
@@ -24,6 +27,8 @@ await app.MigrateDatabaseAsync();
 app.MapDefaultEndpoints();
 app.MapAccountsEndpoints();
 app.MapProjectsEndpoints();
+app.MapMessagesEndpoints();
+app.MapChatEndpoints();
 app.MapAssistantEndpoints();
 app.MapDiagnosticsEndpoints();
 

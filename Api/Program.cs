@@ -18,6 +18,7 @@ builder.AddRedisClient("cache");
 builder.AddSessionAuthentication();
 builder.AddAccounts();
 builder.AddGatewayClient();
+builder.AddMessages();
 builder.AddChat();
 
 var app = builder.Build();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Api.Data.Migrations;
 
-// A project's conversation: messages paged newest first by (project_id, id).
+// A project's conversation: messages paged newest first on their key, (project_id, id).
 [DbContext(typeof(AppDbContext))]
 [Migration("20261122120000_Messages")]
 public partial class Messages : Migration
@@ -28,12 +28,10 @@ public partial class Messages : Migration
             },
             constraints: table =>
             {
-                table.PrimaryKey("pk_messages", x => x.id);
+                table.PrimaryKey("pk_messages", x => new { x.project_id, x.id });
                 table.ForeignKey("fk_messages_projects_project_id", x => x.project_id, "projects", "id", onDelete: ReferentialAction.Cascade);
                 table.CheckConstraint("ck_messages_role", "role IN ('user', 'assistant')");
             });
-
-        migrationBuilder.CreateIndex(name: "ix_messages_project_id_id", table: "messages", columns: ["project_id", "id"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder) =>

@@ -10,6 +10,13 @@ namespace Api.Features.Messages;
 /// <summary>A project's conversation, read a page at a time.</summary>
 public static class MessagesEndpoints
 {
+    /// <summary>Puts the page's source-generated serializer first in the Api's JSON options.</summary>
+    public static IHostApplicationBuilder AddMessages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.TypeInfoResolverChain.Insert(0, MessagesJsonContext.Default));
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapMessagesEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api/projects/{projectId:guid}/messages").WithTags("Messages").RequireAuthorization()

@@ -54,6 +54,13 @@ internal sealed class ChatRelay(
         {
             Log.ClientLeft(logger, turn.ProjectId);
         }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The 200 is out, so a 500 is impossible: say so in the stream (storing the reply is what failed, so none is stored).
+            Log.RelayFailed(logger, turn.ProjectId, exception);
+            await events.WriteAsync("error", new ErrorEvent("internal_error", "The reply could not be stored.", null, null),
+                ChatJsonContext.Default.ErrorEvent, cancellationToken);
+        }
         finally
         {
             turn.Reply.Dispose();

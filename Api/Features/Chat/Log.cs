@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(4004, LogLevel.Error, "Applying the edits of reply {MessageId} failed")]
     public static partial void EditsFailed(ILogger logger, Guid messageId, Exception exception);
+
+    [LoggerMessage(4005, LogLevel.Error, "Relaying or storing the reply in project {ProjectId} failed after the stream had started")]
+    public static partial void RelayFailed(ILogger logger, Guid projectId, Exception exception);
 }

@@ -6,15 +6,20 @@ using TestSupport;
 namespace Api.Bench;
 
 /// <summary>
-/// A real PostgreSQL and Redis (started through the Hosting library, as the tests start them) and the Release
-/// build of the Api as its own process, Production, logging warnings only.
+/// A real PostgreSQL and Redis (the ones the tests start, through the orchestrator's engine) and the Api's
+/// Release build as its own process (Production, logging at Warning), with one signed-in user.
 /// </summary>
 internal sealed class ApiStack : IAsyncDisposable
 {
     private readonly PostgresServer _postgres = new();
     private RedisServer? _redis;
+    private ServiceProcess? _api;
 
-    public ServiceProcess Api { get; private set; } = null!;
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public ServiceProcess Api => _api!;
 
     public static async Task<ApiStack> StartAsync(CancellationToken cancellationToken)
     {
@@ -22,14 +27,16 @@ internal sealed class ApiStack : IAsyncDisposable
         try
         {
             await stack._postgres.InitializeAsync();
+            stack.DatabaseConnectionString = await stack._postgres.CreateDatabaseAsync("bench", cancellationToken);
             stack._redis = await RedisServer.StartAsync(cancellationToken: cancellationToken);
-            stack.Api = await ServiceProcess.StartAsync(new Projects.Api(), new Dictionary<string, string?>
+            stack._api = await ServiceProcess.StartAsync(new Projects.Api(), new Dictionary<string, string?>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["ConnectionStrings__appdb"] = await stack._postgres.CreateDatabaseAsync("bench", cancellationToken),
+                ["ConnectionStrings__appdb"] = stack.DatabaseConnectionString,
                 ["ConnectionStrings__cache"] = stack._redis.ConnectionString,
                 ["Logging__LogLevel__Default"] = "Warning",
             }, cancellationToken: cancellationToken);
+            stack.Client = await stack.SignUpAsync(connections: 8, cancellationToken);
             return stack;
         }
         catch
@@ -37,6 +44,13 @@ internal sealed class ApiStack : IAsyncDisposable
             await stack.DisposeAsync();
             throw;
         }
+    }
+
+    public async Task<Guid> CreateProjectAsync(string name, CancellationToken cancellationToken)
+    {
+        using var response = await Client.PostAsJsonAsync("/api/projects", new { name }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
     }
 
     /// <summary>A new account, signed in: a client that sends its session token, sized for <paramref name="connections"/> requests at once.</summary>
@@ -47,7 +61,7 @@ internal sealed class ApiStack : IAsyncDisposable
             BaseAddress = Api.BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
-        var credentials = new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "Bench-password-42-long" };
+        var credentials = new { email = $"bench-{Guid.NewGuid():N}@example.com", password = "Bench-password-42-horse" };
         (await client.PostAsJsonAsync("/api/accounts/register", credentials, cancellationToken)).EnsureSuccessStatusCode();
         using var login = await client.PostAsJsonAsync("/api/accounts/login", credentials, cancellationToken);
         login.EnsureSuccessStatusCode();
@@ -58,9 +72,10 @@ internal sealed class ApiStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Api is not null)
+        Client?.Dispose();
+        if (_api is not null)
         {
-            await Api.DisposeAsync();
+            await _api.DisposeAsync();
         }
 
         if (_redis is not null)

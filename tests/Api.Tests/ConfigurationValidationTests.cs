@@ -1,5 +1,6 @@
 using Api.Data;
 using Api.Features.Accounts;
+using Api.Features.Chat;
 using Api.Infrastructure.Gateway;
 using Api.Infrastructure.RateLimiting;
 using Api.Infrastructure.Redis;
@@ -66,6 +67,17 @@ public sealed class ConfigurationValidationTests
     public void A_bad_rate_limit_is_refused_by_key(string key, string value, string message)
     {
         var error = Validate(new() { [key] = value }, b => b.AddPerIpRateLimits());
+
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Chat:MaxTokens", "0", "Chat:MaxTokens must be between 1 and 128000.")]
+    [InlineData("Chat:ContextMessages", "201", "Chat:ContextMessages must be between 0 and 200.")]
+    [InlineData("Chat:ContextCharacters", "-1", "Chat:ContextCharacters must be between 0 and 2000000.")]
+    public void A_chat_limit_out_of_range_is_refused_by_key(string key, string value, string message)
+    {
+        var error = Validate(new() { [key] = value }, b => b.AddChat());
 
         Assert.Contains(message, error, StringComparison.Ordinal);
     }

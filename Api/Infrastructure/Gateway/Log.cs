@@ -10,4 +10,8 @@ internal static partial class Log
 
     [LoggerMessage(3002, LogLevel.Warning, "The gateway answered success with a body that is not a Messages API message")]
     public static partial void GatewayReplyUnreadable(ILogger logger);
+
+    // 4090: the stream relay belongs to the chat feature's EventId range (4000–4099).
+    [LoggerMessage(4090, LogLevel.Warning, "The gateway's stream failed: {Reason}")]
+    public static partial void GatewayStreamBroken(ILogger logger, string reason, Exception? exception);
 }

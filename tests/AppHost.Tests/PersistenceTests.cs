@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using TestSupport;
 
 namespace AppHost.Tests;
 
 public class PersistenceTests
 {
-    private static readonly object Account = new { email = "persistence@example.com", password = "Kept-across-restarts-42" };
+    private const string Email = "persistence@example.com";
 
     [Fact]
     public async Task Data_written_through_the_api_survives_an_apphost_restart_and_no_child_outlives_it()
@@ -21,12 +22,7 @@ public class PersistenceTests
             {
                 await app.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
                 using var client = new HttpClient { BaseAddress = app.GetEndpoint("api") };
-                using (var registered = await client.PostAsJsonAsync("/api/accounts/register", Account, cancellationToken))
-                {
-                    Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-                }
-
-                await LogInAsync(client, cancellationToken);
+                await ApiAccounts.SignInAsync(client, cancellationToken, Email);
                 using var created = await client.PostAsJsonAsync("/api/projects", new { name = "Kept across restarts" }, cancellationToken);
                 Assert.Equal(HttpStatusCode.Created, created.StatusCode);
                 id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString()!;
@@ -41,7 +37,7 @@ public class PersistenceTests
             {
                 await again.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
                 using var client = new HttpClient { BaseAddress = again.GetEndpoint("api") };
-                await LogInAsync(client, cancellationToken);
+                await ApiAccounts.SignInAsync(client, cancellationToken, Email);
                 var project = await client.GetFromJsonAsync<JsonElement>($"/api/projects/{id}", cancellationToken);
                 Assert.Equal("Kept across restarts", project.GetProperty("name").GetString());
             }
@@ -50,13 +46,5 @@ public class PersistenceTests
         {
             TestState.Remove(state);
         }
-    }
-
-    private static async Task LogInAsync(HttpClient client, CancellationToken cancellationToken)
-    {
-        using var login = await client.PostAsJsonAsync("/api/accounts/login", Account, cancellationToken);
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hosting;
+using TestSupport;
 
 namespace AppHost.Tests;
 
@@ -101,6 +102,7 @@ public class StackTests(StackFixture stack) : IClassFixture<StackFixture>
     public async Task The_api_reaches_the_gateway_mock_through_service_discovery()
     {
         using var client = stack.CreateClient("api");
+        await ApiAccounts.SignInAsync(client, Cancellation);
 
         using var response = await client.PostAsJsonAsync("/api/assistant/ask", new { prompt = "Say hello to the stack" }, Cancellation);
 

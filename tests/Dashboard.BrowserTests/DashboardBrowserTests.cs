@@ -43,6 +43,7 @@ public class DashboardBrowserTests(BrowserFixture fixture) : IClassFixture<Brows
         await page.GotoAsync(new Uri(fixture.DashboardUrl, "/traces?resource=gateway").ToString());
 
         using var api = new HttpClient { BaseAddress = fixture.App.GetEndpoint("api") };
+        await TestSupport.ApiAccounts.SignInAsync(api, TestContext.Current.CancellationToken);
         var response = await api.PostAsJsonAsync("/api/assistant/ask", new { prompt = "Trace me through the gateway" }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var answered = Stopwatch.StartNew();

@@ -1,3 +1,4 @@
+using Api.Features.FeatureFlags;
 using Api.Infrastructure.Gateway;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,7 +8,9 @@ public static class AssistantEndpoints
 {
     public static IEndpointRouteBuilder MapAssistantEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/assistant").WithTags("Assistant").MapPost("/ask", AskAsync);
+        // Signed in only, and off with chat: every call spends the gateway's budget.
+        endpoints.MapGroup("/api/assistant").WithTags("Assistant").RequireAuthorization().RequireFeature(ApiFeature.Chat)
+            .MapPost("/ask", AskAsync);
         return endpoints;
     }
 

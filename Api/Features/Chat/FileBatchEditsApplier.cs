@@ -16,6 +16,7 @@ internal sealed class FileBatchEditsApplier(AppDbContext db, FileBatches batches
         var paths = edits.Proposal.Edits.Select(e => e.Path).ToList();
         var versions = await db.ProjectFiles.AsNoTracking()
             .Where(f => f.ProjectId == edits.ProjectId && paths.Contains(f.Path))
+            .Select(f => new { f.Path, f.Version })
             .ToDictionaryAsync(f => f.Path, f => f.Version, cancellationToken);
 
         var missingDeletes = edits.Proposal.Edits.Where(e => e.Kind == FileEditKind.Delete && !versions.ContainsKey(e.Path)).ToList();

@@ -12,6 +12,7 @@ internal static class FileVersions
         var paths = operations.Select(o => o.Path).ToList();
         return await db.ProjectFiles.AsNoTracking()
             .Where(f => f.ProjectId == projectId && paths.Contains(f.Path))
+            .Select(f => new { f.Path, f.Version }) // in SQL: never the content or the search vector
             .ToDictionaryAsync(f => f.Path, f => f.Version, StringComparer.Ordinal, cancellationToken);
     }
 

@@ -62,7 +62,11 @@ public static class FilesEndpoints
             return ProjectsEndpoints.ProjectNotFound(projectId);
         }
 
-        var file = await db.ProjectFiles.AsNoTracking().FirstOrDefaultAsync(f => f.ProjectId == projectId && f.Path == path, cancellationToken);
+        // Projected, so the row's search vector (as large as the content) is never read.
+        var file = await db.ProjectFiles.AsNoTracking()
+            .Where(f => f.ProjectId == projectId && f.Path == path)
+            .Select(f => new { f.Id, f.Path, f.Content, f.Version, f.Size, f.Sha256, f.UpdatedAt })
+            .FirstOrDefaultAsync(cancellationToken);
         return file is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "File not found", detail: $"The project has no file '{path}'.")
             : TypedResults.Ok(new FileResponse(file.Id, file.Path, file.Content, file.Version, file.Size, Convert.ToHexStringLower(file.Sha256), file.UpdatedAt));

@@ -1,5 +1,3 @@
-using Api.Data;
-
 namespace Api.Features.Messages;
 
 /// <summary>A stored message; model, token counts and stop reason are set on assistant messages only.</summary>
@@ -11,9 +9,4 @@ public sealed record MessageResponse(
     string? Model,
     int? InputTokens,
     int? OutputTokens,
-    string? StopReason)
-{
-    public static MessageResponse From(Message message) => new(
-        message.Id, message.Role, message.Content, message.CreatedAt,
-        message.Model, message.InputTokens, message.OutputTokens, message.StopReason);
-}
+    string? StopReason);

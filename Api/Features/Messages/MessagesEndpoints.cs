@@ -45,12 +45,15 @@ public static class MessagesEndpoints
             query = query.Where(m => m.Id < after);
         }
 
-        var rows = await query.OrderByDescending(m => m.Id).Take(page.Limit + 1).ToListAsync(cancellationToken);
+        // Projected, so the row's search vector is never read.
+        var rows = await query.OrderByDescending(m => m.Id).Take(page.Limit + 1)
+            .Select(m => new MessageResponse(m.Id, m.Role, m.Content, m.CreatedAt, m.Model, m.InputTokens, m.OutputTokens, m.StopReason))
+            .ToListAsync(cancellationToken);
         if (rows.Count == 0 && !await owned.AnyAsync(cancellationToken))
         {
             return ProjectsEndpoints.ProjectNotFound(projectId);
         }
 
-        return TypedResults.Ok(page.ToPage(rows, m => m.Id, MessageResponse.From));
+        return TypedResults.Ok(page.ToPage(rows, m => m.Id, m => m));
     }
 }

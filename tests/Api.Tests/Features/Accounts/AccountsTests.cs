@@ -112,9 +112,11 @@ public sealed class AccountsTests(PostgresServer postgres, RedisFixture redis) :
         client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(authorization);
 
         using var response = await client.GetAsync("/api/projects", Cancellation);
+        using var ask = await client.PostAsJsonAsync("/api/assistant/ask", new { prompt = "spend the budget" }, Cancellation);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(HttpStatusCode.Unauthorized, ask.StatusCode);
     }
 
     public async ValueTask DisposeAsync() => await _api.DisposeAsync();

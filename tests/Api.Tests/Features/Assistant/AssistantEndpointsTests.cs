@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Api.Features.Assistant;
+using Api.Features.FeatureFlags;
 using Api.Infrastructure.Gateway;
 using Api.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -154,6 +155,8 @@ public sealed class AssistantEndpointsTests : IAsyncLifetime
             builder =>
             {
                 builder.Services.AddProblemDetails();
+                SignedInAsTestUser.AddTo(builder.Services);
+                builder.AddFeatureFlags();
                 builder.AddGatewayClient();
             },
             app => app.MapAssistantEndpoints());

@@ -17,6 +17,8 @@ internal static class GatewayFeatures
         builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.SectionName);
         builder.Services.AddSingleton<ClientCredentials>();
         builder.Services.AddSingleton<ClientKeyStore>();
+        builder.Services.AddSingleton<KeyRevocations>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<KeyRevocations>());
         builder.Services.AddSingleton<AdminKeyFilter>();
         return builder;
     }
@@ -25,6 +27,8 @@ internal static class GatewayFeatures
     {
         builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddSingleton<Admission>();
+        builder.Services.AddSingleton<KeyLeases>();
+        builder.Services.AddHostedService<LeaseReturns>();
         builder.Services.AddSingleton<AccessGate>();
         return builder;
     }

@@ -26,7 +26,7 @@ internal static class GatewayApplication
     {
         // Inside the developer exception page, which would otherwise answer Anthropic SDKs with ProblemDetails.
         app.UseExceptionHandler();
-        app.UseCors();
+        app.UseGatewayCors();
         app.MapDefaultEndpoints();
         app.MapAdminEndpoints();
         app.MapModelsEndpoints();

@@ -60,8 +60,10 @@ internal static class GatewayFeatures
     /// <summary><c>/admin</c>: client keys and the ledger, behind the admin key.</summary>
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
+        // The filter instance, not AddEndpointFilter<T>: that builds its factory from expression trees, which costs
+        // the Gateway System.Linq.Expressions and its compiled code in memory for one filter (bench/README.md).
         app.MapGroup("/admin")
-            .AddEndpointFilter<AdminKeyFilter>()
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<AdminKeyFilter>())
             .MapAdminKeysEndpoints()
             .MapUsageEndpoints();
         return app;

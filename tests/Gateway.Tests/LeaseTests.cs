@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Gateway.Features.Keys;
 using Gateway.Features.RateLimiting;
 using Gateway.Tests.Support;
+using StackExchange.Redis;
 using TestSupport;
 
 namespace Gateway.Tests;
@@ -89,6 +91,27 @@ public sealed class LeaseTests
         Assert.Equal(AdmissionStatus.UnknownKey, await revoking.AdmitAsync(credential));
         await heard.Task.WaitAsync(TimeSpan.FromSeconds(10), Cancellation);
         Assert.Equal(AdmissionStatus.UnknownKey, await other.AdmitAsync(credential));
+    }
+
+    [Fact]
+    public async Task While_the_Redis_connection_is_down_no_lease_is_used_and_an_issued_key_fails_as_before()
+    {
+        await using var redis = await RedisServer.StartAsync(cancellationToken: Cancellation);
+        await using var replica = await LeaseReplica.StartAsync(redis);
+        var issued = await replica.Keys.IssueAsync("outage", new KeyLimits(100_000, null, null));
+        var credential = LeaseReplica.Credential(issued.Key!);
+        await HoldSpareLeaseAsync(replica, credential, issued.Id);
+
+        await redis.StopAsync();
+        var deadline = Stopwatch.StartNew();
+        while (replica.Connection.IsConnected)
+        {
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "the replica never noticed that Redis stopped");
+            await Task.Delay(10, Cancellation);
+        }
+
+        // The lease still holds spare requests and the clock stands still: only the lost connection can refuse this.
+        await Assert.ThrowsAnyAsync<RedisException>(() => replica.AdmitAsync(credential));
     }
 
     /// <summary>Admits requests on <paramref name="replica"/> until its lease holds more than they used.</summary>

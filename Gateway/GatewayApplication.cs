@@ -11,6 +11,11 @@ internal static class GatewayApplication
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
+        // ASP.NET Core starts a server Activity for every request while its hosting logger is on at any level, only
+        // to put trace ids in log scopes; that logger writes nothing but request start and finish (Information).
+        // Off, a request gets an Activity only when something records spans (OTLP export on): ~20% fewer
+        // allocations a request with export off (bench/README.md).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.AddRedisClient("cache");
         builder.AddGatewayCors();
         builder.AddClientKeys();
@@ -26,7 +31,7 @@ internal static class GatewayApplication
     {
         // Inside the developer exception page, which would otherwise answer Anthropic SDKs with ProblemDetails.
         app.UseExceptionHandler();
-        app.UseCors();
+        app.UseGatewayCors();
         app.MapDefaultEndpoints();
         app.MapAdminEndpoints();
         app.MapModelsEndpoints();

@@ -32,6 +32,9 @@ public sealed class RedisConnection(IOptions<RedisClientSettings> settings, ILog
         }
     }
 
+    /// <summary>Whether the multiplexer exists and holds a live connection (no I/O: for a decision on every request).</summary>
+    public bool IsConnected => _multiplexer?.IsConnected == true;
+
     /// <summary>The default database.</summary>
     public async Task<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken = default) =>
         (await GetMultiplexerAsync(cancellationToken)).GetDatabase();

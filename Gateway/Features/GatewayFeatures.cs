@@ -17,6 +17,8 @@ internal static class GatewayFeatures
         builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.SectionName);
         builder.Services.AddSingleton<ClientCredentials>();
         builder.Services.AddSingleton<ClientKeyStore>();
+        builder.Services.AddSingleton<KeyRevocations>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<KeyRevocations>());
         builder.Services.AddSingleton<AdminKeyFilter>();
         return builder;
     }
@@ -25,6 +27,8 @@ internal static class GatewayFeatures
     {
         builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddSingleton<Admission>();
+        builder.Services.AddSingleton<KeyLeases>();
+        builder.Services.AddHostedService<LeaseReturns>();
         builder.Services.AddSingleton<AccessGate>();
         return builder;
     }
@@ -56,8 +60,10 @@ internal static class GatewayFeatures
     /// <summary><c>/admin</c>: client keys and the ledger, behind the admin key.</summary>
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
+        // The filter instance, not AddEndpointFilter<T>: that builds its factory from expression trees, which costs
+        // the Gateway System.Linq.Expressions and its compiled code in memory for one filter (bench/README.md).
         app.MapGroup("/admin")
-            .AddEndpointFilter<AdminKeyFilter>()
+            .AddEndpointFilter(app.ServiceProvider.GetRequiredService<AdminKeyFilter>())
             .MapAdminKeysEndpoints()
             .MapUsageEndpoints();
         return app;

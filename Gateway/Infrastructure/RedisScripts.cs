@@ -7,7 +7,7 @@ namespace Gateway.Infrastructure;
 /// <summary>The Lua scripts shipped inside the assembly.</summary>
 internal static class RedisScripts
 {
-    public static readonly RedisScript Admit = new(Load("admit.lua"));
+    public static readonly RedisScript Lease = new(Load("lease.lua"));
 
     public static readonly RedisScript Settle = new(Load("settle.lua"));
 

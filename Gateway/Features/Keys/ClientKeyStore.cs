@@ -7,10 +7,10 @@ namespace Gateway.Features.Keys;
 
 /// <summary>
 /// Issued client keys in Redis: one hash per key (<c>gw:{id}:key</c>) holding the key's SHA-256, never the key,
-/// and a set of all ids for listing. admit.lua reads the same hash on every request, so a revocation holds
-/// on every replica at once.
+/// and a set of all ids for listing. lease.lua reads the same hash whenever a replica takes a lease on the key, and a
+/// revocation drops every replica's lease on it (<see cref="KeyRevocations"/>).
 /// </summary>
-internal sealed class ClientKeyStore(RedisConnection redis, ClientCredentials credentials, TimeProvider time)
+internal sealed class ClientKeyStore(RedisConnection redis, ClientCredentials credentials, KeyRevocations revocations, TimeProvider time)
 {
     public async Task<ClientKeyInfo> IssueAsync(string name, KeyLimits limits)
     {
@@ -71,7 +71,13 @@ internal sealed class ClientKeyStore(RedisConnection redis, ClientCredentials cr
         transaction.AddCondition(Condition.KeyExists(record));
         transaction.AddCondition(Condition.HashNotExists(record, "revoked_at"));
         _ = transaction.HashSetAsync(record, "revoked_at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        return await transaction.ExecuteAsync() || await database.HashExistsAsync(record, "revoked_at");
+        if (!await transaction.ExecuteAsync() && !await database.HashExistsAsync(record, "revoked_at"))
+        {
+            return false;
+        }
+
+        await revocations.AnnounceAsync(id);
+        return true;
     }
 
     public bool IsPreset(string id) => credentials.Presets.Any(preset => preset.Id == id);

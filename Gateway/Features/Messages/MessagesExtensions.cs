@@ -49,7 +49,12 @@ internal static class MessagesExtensions
 
     private static void AddAnthropicHttpClient(this IServiceCollection services)
     {
-        services.AddHttpClient<AnthropicClient>(ConfigureClient)
+        // A named client held by one AnthropicClient, not a typed client: the typed-client factory builds its
+        // activator from expression trees, which costs the Gateway System.Linq.Expressions in memory (bench/README.md).
+        services.AddSingleton(services => new AnthropicClient(
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(AnthropicClient.HttpClientName),
+            services.GetRequiredService<IOptions<AnthropicOptions>>()));
+        services.AddHttpClient(AnthropicClient.HttpClientName, ConfigureClient)
             .UseSocketsHttpHandler(ConfigureHandler)
             // The pooled SocketsHttpHandler recycles connections itself; no need to rotate handlers.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)

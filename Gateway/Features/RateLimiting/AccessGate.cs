@@ -14,7 +14,7 @@ internal sealed record Admitted(ClientCredential Credential, AdmissionResult Adm
 /// in the key's limits and budget. Anything else is answered here, in Anthropic's shape.
 /// </summary>
 internal sealed partial class AccessGate(
-    ClientCredentials credentials, Admission admission, GatewayMetrics metrics, TimeProvider time, ILogger<AccessGate> logger)
+    ClientCredentials credentials, KeyLeases leases, GatewayMetrics metrics, TimeProvider time, ILogger<AccessGate> logger)
 {
     /// <summary>The presented credential, or null; for checks that must happen before the body is understood.</summary>
     public ClientCredential? Credential(HttpRequest request) => credentials.Read(request);
@@ -31,7 +31,7 @@ internal sealed partial class AccessGate(
         AdmissionResult result;
         try
         {
-            result = await admission.AdmitAsync(credential, estimatedTokens);
+            result = await leases.AdmitAsync(credential, estimatedTokens);
         }
         catch (RedisException e) when (credential.Preset is not null)
         {

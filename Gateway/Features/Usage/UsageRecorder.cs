@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Gateway.Features.Keys;
 using Gateway.Features.RateLimiting;
 using Gateway.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,11 @@ namespace Gateway.Features.Usage;
 /// Settles answered requests (settle.lua): the token window is corrected from the estimate to the real usage, the
 /// cost is added to the month's spend, and the day's ledger row grows. Settlements are gathered for
 /// <see cref="FlushInterval"/> and summed per key, second and model, so a busy key costs Redis one script call per
-/// flush instead of one per request. What is pending when the Gateway stops is flushed before it exits.
+/// flush instead of one per request. What is pending when the Gateway stops is flushed before it exits. Once a
+/// settlement is in, this replica's lease on the key learns what it cost, so a spent budget stops it at once.
 /// </summary>
-internal sealed partial class UsageRecorder(RedisConnection redis, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageRecorder> logger)
+internal sealed partial class UsageRecorder(
+    RedisConnection redis, KeyLeases leases, IOptions<UsageOptions> options, TimeProvider time, ILogger<UsageRecorder> logger)
     : BackgroundService
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(50);
@@ -44,18 +47,19 @@ internal sealed partial class UsageRecorder(RedisConnection redis, IOptions<Usag
 
     private async Task FlushAsync()
     {
-        var batch = new Dictionary<(string KeyId, long Second, string Model), PendingRow>();
+        var batch = new Dictionary<(ClientCredential Credential, long Second, string Model), PendingRow>();
         while (_pending.Reader.TryRead(out var settlement))
         {
-            var group = (settlement.Credential.Id, settlement.AdmittedSecond, settlement.Model);
+            var group = (settlement.Credential, settlement.AdmittedSecond, settlement.Model);
             batch[group] = (batch.TryGetValue(group, out var row) ? row : new PendingRow()).Add(settlement);
         }
 
-        await Task.WhenAll(batch.Select(pair => SettleAsync(pair.Key.KeyId, pair.Key.Second, pair.Key.Model, pair.Value)));
+        await Task.WhenAll(batch.Select(pair => SettleAsync(pair.Key.Credential, pair.Key.Second, pair.Key.Model, pair.Value)));
     }
 
-    private async Task SettleAsync(string keyId, long second, string model, PendingRow row)
+    private async Task SettleAsync(ClientCredential credential, long second, string model, PendingRow row)
     {
+        var keyId = credential.Id;
         var now = time.GetUtcNow();
         var usage = row.Usage;
         RedisKey[] keys = [RedisKeys.TokenWindow(keyId), RedisKeys.Spend(keyId, now), RedisKeys.Ledger(keyId, DateOnly.FromDateTime(now.UtcDateTime))];
@@ -79,6 +83,7 @@ internal sealed partial class UsageRecorder(RedisConnection redis, IOptions<Usag
         {
             var database = await redis.GetDatabaseAsync();
             await RedisScripts.Settle.EvaluateAsync(database, keys, values);
+            leases.Spent(credential, row.CostNanoUsd);
         }
         catch (RedisException e)
         {

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Infrastructure.Cors;
@@ -35,6 +37,21 @@ internal static class CorsExtensions
                 .WithExposedHeaders(ExposedHeaders)
                 .SetPreflightMaxAge(TimeSpan.FromSeconds(gateway.Value.PreflightMaxAgeSeconds))));
         return builder;
+    }
+
+    /// <summary>
+    /// <c>UseCors()</c>, with the middleware built here: <c>UseCors</c> binds its <c>Invoke(context, policyProvider)</c>
+    /// through a compiled expression tree, which costs the Gateway System.Linq.Expressions in memory (bench/README.md).
+    /// </summary>
+    public static IApplicationBuilder UseGatewayCors(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        var policies = services.GetRequiredService<ICorsPolicyProvider>();
+        return app.Use(next =>
+        {
+            var cors = new CorsMiddleware(next, services.GetRequiredService<ICorsService>(), services.GetRequiredService<ILoggerFactory>());
+            return context => cors.Invoke(context, policies);
+        });
     }
 
     private static bool IsOrigin(string value) =>

@@ -9,6 +9,8 @@ namespace Gateway.Features.Messages.Upstream;
 /// </summary>
 internal sealed class AnthropicClient(HttpClient httpClient, IOptions<AnthropicOptions> options)
 {
+    public const string HttpClientName = "anthropic";
+
     public const string MessagesPath = "/v1/messages";
     public const string CountTokensPath = "/v1/messages/count_tokens";
 

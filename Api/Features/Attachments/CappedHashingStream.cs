@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Api.Infrastructure.Storage;
 
 namespace Api.Features.Attachments;
 
@@ -9,7 +10,7 @@ internal sealed class AttachmentTooLargeException(long maxBytes) : Exception($"T
 /// Reads an upload on its way to storage, counting and hashing it, and fails the read (and so the storage write)
 /// as soon as it passes the cap: a large upload is never stored whole first.
 /// </summary>
-internal sealed class CappedHashingStream(Stream inner, long maxBytes) : Stream
+internal sealed class CappedHashingStream(Stream inner, long maxBytes) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -40,25 +41,9 @@ internal sealed class CappedHashingStream(Stream inner, long maxBytes) : Stream
         return chunk.Length;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => throw new NotSupportedException();
 
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -3,15 +3,9 @@ using Amazon.S3.Model;
 namespace Api.Infrastructure.Storage;
 
 /// <summary>An object's body that releases the whole S3 response (and its connection) when disposed.</summary>
-internal sealed class S3ObjectStream(GetObjectResponse response) : Stream
+internal sealed class S3ObjectStream(GetObjectResponse response) : ReadOnlyStream
 {
     private readonly Stream _body = response.ResponseStream;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => response.ContentLength;
 
@@ -24,16 +18,6 @@ internal sealed class S3ObjectStream(GetObjectResponse response) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         _body.ReadAsync(buffer, offset, count, cancellationToken);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -37,9 +37,14 @@ public sealed class MessagesEndpointsTests(PostgresServer postgres, RedisFixture
         var project = await Conversations.CreateProjectAsync(user);
         var before = await Conversations.InsertAsync(_api.DatabaseConnectionString, project, 130, AnHourAgo);
         var inserted = new List<Guid>();
+        // Each batch spans 7 ms; a page can come back sooner, so the batches' clock moves on by itself, never back.
+        var next = DateTimeOffset.UtcNow;
 
         var pages = await PageThroughAsync(user, project, limit: 25, betweenPages: async () =>
-            inserted.AddRange(await Conversations.InsertAsync(_api.DatabaseConnectionString, project, 7, DateTimeOffset.UtcNow)));
+        {
+            inserted.AddRange(await Conversations.InsertAsync(_api.DatabaseConnectionString, project, 7, next));
+            next = next.AddMilliseconds(7);
+        });
 
         Assert.Equal(6, pages.Count);
         Assert.Equal(Enumerable.Reverse(before), pages.SelectMany(p => p));

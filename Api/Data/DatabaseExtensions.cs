@@ -14,9 +14,11 @@ public static class DatabaseExtensions
             .Validate(o => string.IsNullOrEmpty(o.AppDb) || DatabaseOptions.IsValidConnectionString(o.AppDb), DatabaseOptions.InvalidMessage)
             .ValidateOnStart();
 
-        // There is no model snapshot (it is what `dotnet ef` writes, and its tools do not restore
-        // here), so EF Core cannot tell whether the migrations match the model; MigrationsTests can.
-        builder.Services.AddDbContext<AppDbContext>((services, options) => options
+        // Pooled: the options are built once and a request rents a reset context instead of building
+        // one (and its options) per request. There is no model snapshot (it is what `dotnet ef` writes,
+        // and its tools do not restore here), so EF Core cannot tell whether the migrations match the
+        // model; MigrationsTests can.
+        builder.Services.AddDbContextPool<AppDbContext>((services, options) => options
             .UseNpgsql(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.AppDb)
             .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Api.Data;
 using Api.Features.Projects;
+using Api.Infrastructure.Authentication;
 using Api.Infrastructure.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ public static class MessagesEndpoints
     }
 
     /// <summary>
-    /// Newest first. The cursor is the last id of the previous page and the next page is every older id,
+    /// Newest first (see <see cref="MessagePages"/>). The cursor is the last id of the previous page and the next page is every older id,
     /// so messages stored while a client pages back (always newer) neither shift nor repeat a page.
     /// </summary>
     internal static async Task<Results<Ok<Page<MessageResponse>>, ValidationProblem, ProblemHttpResult>> ListMessagesAsync(
@@ -36,20 +37,13 @@ public static class MessagesEndpoints
             return TypedResults.ValidationProblem(errors);
         }
 
-        // The owner check rides in the page query (PostgreSQL runs it once, as an InitPlan), so a full
-        // page costs one round trip; only an empty one asks again whether the project is there at all.
-        var owned = db.Projects.OwnedBy(user).Where(p => p.Id == projectId);
-        var query = db.Messages.AsNoTracking().Where(m => m.ProjectId == projectId && owned.Any());
-        if (page.After is { } after)
-        {
-            query = query.Where(m => m.Id < after);
-        }
+        var ownerId = user.GetUserId();
+        var rows = await (page.After is { } after
+            ? MessagePages.OlderThan(db, projectId, ownerId, after, page.Limit + 1)
+            : MessagePages.Newest(db, projectId, ownerId, page.Limit + 1)).ToListAsync(cancellationToken);
 
-        // Projected, so the row's search vector is never read.
-        var rows = await query.OrderByDescending(m => m.Id).Take(page.Limit + 1)
-            .Select(m => new MessageResponse(m.Id, m.Role, m.Content, m.CreatedAt, m.Model, m.InputTokens, m.OutputTokens, m.StopReason))
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0 && !await owned.AnyAsync(cancellationToken))
+        // Only an empty page asks again whether the project is there at all.
+        if (rows.Count == 0 && !await db.Projects.OwnedBy(user).AnyAsync(p => p.Id == projectId, cancellationToken))
         {
             return ProjectsEndpoints.ProjectNotFound(projectId);
         }

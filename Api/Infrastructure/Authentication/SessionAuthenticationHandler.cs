@@ -20,6 +20,15 @@ internal sealed class SessionAuthenticationHandler(
 {
     public const string SchemeName = "Session";
 
+    // Compiled once: every authenticated request runs it, and a compiled query skips EF Core's
+    // per-call expression work (building, hashing and looking up the query in its cache).
+    private static readonly Func<AppDbContext, byte[], DateTimeOffset, CancellationToken, Task<LiveSession?>> FindLiveSession =
+        EF.CompileAsyncQuery((AppDbContext db, byte[] hash, DateTimeOffset now, CancellationToken cancellationToken) => db.Sessions
+            .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new LiveSession(s.Id, u.Id, u.Email, u.Tier))
+            .AsNoTracking()
+            .FirstOrDefault());
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (BearerToken() is not { } token)
@@ -32,19 +41,15 @@ internal sealed class SessionAuthenticationHandler(
             return AuthenticateResult.Fail("The bearer token is not a session token.");
         }
 
-        var hash = SessionTokens.Hash(token);
-        var now = time.GetUtcNow();
-        var session = await db.Sessions
-            .Where(s => s.TokenHash == hash && s.RevokedAt == null && s.ExpiresAt > now)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { SessionId = s.Id, u.Id, u.Email, u.Tier })
-            .AsNoTracking()
-            .FirstOrDefaultAsync(Context.RequestAborted);
+        var session = await FindLiveSession(db, SessionTokens.Hash(token), time.GetUtcNow(), Context.RequestAborted);
 
         return session is null
             ? AuthenticateResult.Fail("The session is unknown, expired or logged out.")
             : AuthenticateResult.Success(new AuthenticationTicket(
-                UserClaims.Create(session.Id, session.Email, session.Tier, session.SessionId, SchemeName), SchemeName));
+                UserClaims.Create(session.UserId, session.Email, session.Tier, session.SessionId, SchemeName), SchemeName));
     }
+
+    private sealed record LiveSession(Guid SessionId, Guid UserId, string Email, AccountTier Tier);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

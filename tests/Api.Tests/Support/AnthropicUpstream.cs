@@ -9,7 +9,8 @@ namespace Api.Tests.Support;
 /// <summary>
 /// Anthropic's streaming Messages API, faked behind the real Gateway. The last user message picks the answer:
 /// <c>break</c> (two deltas, then the connection drops once <see cref="BreakGate"/> opens), <c>overloaded</c> (two deltas, then Anthropic's
-/// <c>error</c> event), <c>hold</c> (one delta, then waits for the caller to leave), <c>500</c>; anything
+/// <c>error</c> event), <c>hold</c> (one delta, then waits for the caller to leave), <c>pause</c> (one delta, then
+/// <see cref="Reply"/> once <see cref="PauseGate"/> opens), <c>500</c>; anything
 /// else gets <see cref="Reply"/>, streamed a few characters a delta.
 /// </summary>
 internal sealed class AnthropicUpstream : IAsyncDisposable
@@ -25,6 +26,9 @@ internal sealed class AnthropicUpstream : IAsyncDisposable
 
     /// <summary>Holds a <c>break</c> answer after its deltas: dropping at once could lose them in the socket (or before the Gateway commits its 200).</summary>
     public TaskCompletionSource BreakGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Holds a <c>pause</c> answer after its first delta, so a test can act while the reply is streaming.</summary>
+    public TaskCompletionSource PauseGate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Uri BaseAddress => _app!.BaseAddress;
 
@@ -55,6 +59,7 @@ internal sealed class AnthropicUpstream : IAsyncDisposable
             "break" => BreakAsync(context),
             "overloaded" => OverloadedAsync(context),
             "hold" => HoldAsync(context),
+            "pause" => PauseAsync(context),
             _ => CompleteAsync(context),
         });
     }
@@ -86,6 +91,13 @@ internal sealed class AnthropicUpstream : IAsyncDisposable
         await WriteAsync(context, Frame("error", """{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"""));
     }
 
+    private async Task PauseAsync(HttpContext context)
+    {
+        await WriteAsync(context, Delta("Thinking... "));
+        await PauseGate.Task.WaitAsync(TimeSpan.FromSeconds(30), context.RequestAborted);
+        await CompleteAsync(context);
+    }
+
     private async Task HoldAsync(HttpContext context)
     {
         await WriteAsync(context, Delta("Wait for it"));
@@ -113,6 +125,7 @@ internal sealed class AnthropicUpstream : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         BreakGate.TrySetResult();
+        PauseGate.TrySetResult();
         return _app?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 }

@@ -171,6 +171,43 @@ public sealed class ChatThroughUpstreamTests(PostgresServer postgres, RedisFixtu
         Assert.Equal("hold", stored.GetProperty("content").GetString());
     }
 
+    [Fact]
+    public async Task A_reply_that_cannot_be_stored_ends_in_an_error_event_and_leaves_no_reply()
+    {
+        using var user = await _api.SignUpAsync();
+        var project = await Conversations.CreateProjectAsync(user);
+        using var response = await ChatEvents.PostAsync(user.Client, project, new { content = "pause" });
+        await using var events = ChatEvents.Read(response).GetAsyncEnumerator(Cancellation);
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("message_saved", events.Current.Name);
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("delta", events.Current.Name);
+
+        // The project goes while its reply streams: the reply completes but has nowhere to be stored.
+        using var deleted = await user.Client.DeleteAsync($"/api/projects/{project}", Cancellation);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        _upstream.PauseGate.SetResult();
+        var rest = new List<ChatEvent>();
+        while (await events.MoveNextAsync())
+        {
+            rest.Add(events.Current);
+        }
+
+        var error = Assert.Single(rest, e => e.Name == "error");
+        Assert.Same(error, rest[^1]);
+        Assert.DoesNotContain(rest, e => e.Name == "done");
+        Assert.Equal("internal_error", error.Data.GetProperty("type").GetString());
+        Assert.Equal(0L, await CountMessagesAsync(project));
+    }
+
+    private async Task<long> CountMessagesAsync(Guid project)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_api.DatabaseConnectionString);
+        await connection.OpenAsync(Cancellation);
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM messages WHERE project_id = $1", connection) { Parameters = { new() { Value = project } } };
+        return (long)(await count.ExecuteScalarAsync(Cancellation))!;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _api.DisposeAsync();

@@ -12,9 +12,15 @@ internal static class GatewayFeatures
 {
     public static IHostApplicationBuilder AddClientKeys(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<ClientKeysOptions>(ClientKeysOptions.SectionName)
-            .Services.AddSingleton<IValidateOptions<ClientKeysOptions>, ClientKeysOptionsValidator>();
-        builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.SectionName);
+        builder.Services.AddOptions<ClientKeysOptions>()
+            .BindConfiguration(ClientKeysOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClientKeysOptions>, ClientKeysOptionsValidator>();
+        builder.Services.AddOptions<AdminOptions>()
+            .BindConfiguration(AdminOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<ClientCredentials>();
         builder.Services.AddSingleton<ClientKeyStore>();
         builder.Services.AddSingleton<KeyRevocations>();
@@ -25,7 +31,10 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
+        builder.Services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<Admission>();
         builder.Services.AddSingleton<KeyLeases>();
         builder.Services.AddHostedService<LeaseReturns>();
@@ -35,7 +44,10 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddUsageLedger(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<UsageOptions>(UsageOptions.SectionName);
+        builder.Services.AddOptions<UsageOptions>()
+            .BindConfiguration(UsageOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<UsageRecorder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UsageRecorder>());
         builder.Services.AddSingleton<UsageLedger>();
@@ -44,15 +56,21 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddModelCatalog(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<ModelsOptions>(ModelsOptions.SectionName)
-            .Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
+        builder.Services.AddOptions<ModelsOptions>()
+            .BindConfiguration(ModelsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
         builder.Services.AddSingleton<ModelCatalog>();
         return builder;
     }
 
     public static IHostApplicationBuilder AddResponseCache(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<ResponseCacheOptions>(ResponseCacheOptions.SectionName);
+        builder.Services.AddOptions<ResponseCacheOptions>()
+            .BindConfiguration(ResponseCacheOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<ResponseCache>();
         return builder;
     }
@@ -68,7 +86,4 @@ internal static class GatewayFeatures
             .MapUsageEndpoints();
         return app;
     }
-
-    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section)
-        where T : class => services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -23,10 +23,22 @@ internal static class MessagesExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnthropicOptions>, AnthropicOptionsValidator>();
-        services.AddValidatedOptions<ResilienceOptions>(ResilienceOptions.SectionName);
-        services.AddValidatedOptions<CircuitBreakerOptions>(CircuitBreakerOptions.SectionName);
-        services.AddValidatedOptions<FallbackOptions>(FallbackOptions.SectionName);
-        services.AddValidatedOptions<MockOptions>(MockOptions.SectionName);
+        services.AddOptions<ResilienceOptions>()
+            .BindConfiguration(ResilienceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<CircuitBreakerOptions>()
+            .BindConfiguration(CircuitBreakerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<FallbackOptions>()
+            .BindConfiguration(FallbackOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<MockOptions>()
+            .BindConfiguration(MockOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);
@@ -39,13 +51,6 @@ internal static class MessagesExtensions
         services.AddWireJson();
         return builder;
     }
-
-    private static void AddValidatedOptions<T>(this IServiceCollection services, string sectionName)
-        where T : class =>
-        services.AddOptions<T>()
-            .BindConfiguration(sectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
     private static void AddAnthropicHttpClient(this IServiceCollection services)
     {

@@ -3,6 +3,7 @@ using Gateway.Features.Keys;
 using Gateway.Features.Models;
 using Gateway.Features.RateLimiting;
 using Gateway.Features.Usage;
+using Gateway.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Features;
@@ -12,15 +13,9 @@ internal static class GatewayFeatures
 {
     public static IHostApplicationBuilder AddClientKeys(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ClientKeysOptions>()
-            .BindConfiguration(ClientKeysOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<ClientKeysOptions>().BindConfiguration(ClientKeysOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<IValidateOptions<ClientKeysOptions>, ClientKeysOptionsValidator>();
-        builder.Services.AddOptions<AdminOptions>()
-            .BindConfiguration(AdminOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<ClientCredentials>();
         builder.Services.AddSingleton<ClientKeyStore>();
         builder.Services.AddSingleton<KeyRevocations>();
@@ -31,10 +26,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>()
-            .BindConfiguration(RateLimitOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<Admission>();
         builder.Services.AddSingleton<KeyLeases>();
         builder.Services.AddHostedService<LeaseReturns>();
@@ -44,10 +36,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddUsageLedger(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<UsageOptions>()
-            .BindConfiguration(UsageOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<UsageRecorder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UsageRecorder>());
         builder.Services.AddSingleton<UsageLedger>();
@@ -56,10 +45,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddModelCatalog(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ModelsOptions>()
-            .BindConfiguration(ModelsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
         builder.Services.AddSingleton<ModelCatalog>();
         return builder;
@@ -67,10 +53,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddResponseCache(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ResponseCacheOptions>()
-            .BindConfiguration(ResponseCacheOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<ResponseCache>();
         return builder;
     }

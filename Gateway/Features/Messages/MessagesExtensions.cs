@@ -14,31 +14,13 @@ internal static class MessagesExtensions
     public static IHostApplicationBuilder AddMessages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MessagesOptions>()
-            .BindConfiguration(MessagesOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<AnthropicOptions>()
-            .BindConfiguration(AnthropicOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidatedOnStart();
         services.AddSingleton<IValidateOptions<AnthropicOptions>, AnthropicOptionsValidator>();
-        services.AddOptions<ResilienceOptions>()
-            .BindConfiguration(ResilienceOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<CircuitBreakerOptions>()
-            .BindConfiguration(CircuitBreakerOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<FallbackOptions>()
-            .BindConfiguration(FallbackOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<MockOptions>()
-            .BindConfiguration(MockOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<ResilienceOptions>().BindConfiguration(ResilienceOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<FallbackOptions>().BindConfiguration(FallbackOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<MockOptions>().BindConfiguration(MockOptions.SectionName).ValidatedOnStart();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);

@@ -3,6 +3,7 @@ using Gateway.Features.Keys;
 using Gateway.Features.Models;
 using Gateway.Features.RateLimiting;
 using Gateway.Features.Usage;
+using Gateway.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Features;
@@ -12,9 +13,9 @@ internal static class GatewayFeatures
 {
     public static IHostApplicationBuilder AddClientKeys(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<ClientKeysOptions>(ClientKeysOptions.SectionName)
-            .Services.AddSingleton<IValidateOptions<ClientKeysOptions>, ClientKeysOptionsValidator>();
-        builder.Services.AddValidatedOptions<AdminOptions>(AdminOptions.SectionName);
+        builder.Services.AddOptions<ClientKeysOptions>().BindConfiguration(ClientKeysOptions.SectionName).ValidatedOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClientKeysOptions>, ClientKeysOptionsValidator>();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<ClientCredentials>();
         builder.Services.AddSingleton<ClientKeyStore>();
         builder.Services.AddSingleton<KeyRevocations>();
@@ -25,7 +26,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName);
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<Admission>();
         builder.Services.AddSingleton<KeyLeases>();
         builder.Services.AddHostedService<LeaseReturns>();
@@ -35,7 +36,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddUsageLedger(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<UsageOptions>(UsageOptions.SectionName);
+        builder.Services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<UsageRecorder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UsageRecorder>());
         builder.Services.AddSingleton<UsageLedger>();
@@ -44,15 +45,15 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddModelCatalog(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<ModelsOptions>(ModelsOptions.SectionName)
-            .Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidatedOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
         builder.Services.AddSingleton<ModelCatalog>();
         return builder;
     }
 
     public static IHostApplicationBuilder AddResponseCache(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<ResponseCacheOptions>(ResponseCacheOptions.SectionName);
+        builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidatedOnStart();
         builder.Services.AddSingleton<ResponseCache>();
         return builder;
     }
@@ -68,7 +69,4 @@ internal static class GatewayFeatures
             .MapUsageEndpoints();
         return app;
     }
-
-    private static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section)
-        where T : class => services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

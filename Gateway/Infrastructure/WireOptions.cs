@@ -24,5 +24,6 @@ internal static class WireJsonExtensions
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, EndpointsJsonContext.Default);
         });
 }

@@ -58,22 +58,22 @@ internal sealed class OtlpExporterSettings
         Uri.TryCreate(Endpoint, UriKind.Absolute, out endpoint!)
         && (endpoint.Scheme == Uri.UriSchemeHttp || endpoint.Scheme == Uri.UriSchemeHttps);
 
+    /// <summary>False for a protocol the exporter does not know; checked without loading the exporter's assembly.</summary>
+    public bool HasKnownProtocol => ProtocolName is not null;
+
     public bool TryGetProtocol(out OtlpExportProtocol protocol)
     {
-        // The specification defaults to http/protobuf, but the .NET exporter and Aspire default to gRPC.
-        switch (Protocol?.ToLowerInvariant())
-        {
-            case null or GrpcProtocol:
-                protocol = OtlpExportProtocol.Grpc;
-                return true;
-            case HttpProtobufProtocol:
-                protocol = OtlpExportProtocol.HttpProtobuf;
-                return true;
-            default:
-                protocol = default;
-                return false;
-        }
+        protocol = ProtocolName == HttpProtobufProtocol ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        return HasKnownProtocol;
     }
+
+    // The specification defaults to http/protobuf, but the .NET exporter and Aspire default to gRPC.
+    private string? ProtocolName => Protocol?.ToLowerInvariant() switch
+    {
+        null or GrpcProtocol => GrpcProtocol,
+        HttpProtobufProtocol => HttpProtobufProtocol,
+        _ => null,
+    };
 
     public bool TryGetMetricExportInterval(out int milliseconds) =>
         int.TryParse(MetricExportInterval, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out milliseconds)

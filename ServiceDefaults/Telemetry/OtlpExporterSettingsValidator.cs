@@ -16,7 +16,7 @@ internal sealed class OtlpExporterSettingsValidator : IValidateOptions<OtlpExpor
             failures.Add($"{OtlpExporterSettings.EndpointKey} must be an absolute http:// or https:// URI, got '{options.Endpoint}'.");
         }
 
-        if (!options.TryGetProtocol(out _))
+        if (!options.HasKnownProtocol)
         {
             failures.Add($"{OtlpExporterSettings.ProtocolKey} must be '{OtlpExporterSettings.GrpcProtocol}' or '{OtlpExporterSettings.HttpProtobufProtocol}', got '{options.Protocol}'.");
         }

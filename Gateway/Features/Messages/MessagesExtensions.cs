@@ -14,19 +14,13 @@ internal static class MessagesExtensions
     public static IHostApplicationBuilder AddMessages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MessagesOptions>()
-            .BindConfiguration(MessagesOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<AnthropicOptions>()
-            .BindConfiguration(AnthropicOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidatedOnStart();
         services.AddSingleton<IValidateOptions<AnthropicOptions>, AnthropicOptionsValidator>();
-        services.AddValidatedOptions<ResilienceOptions>(ResilienceOptions.SectionName);
-        services.AddValidatedOptions<CircuitBreakerOptions>(CircuitBreakerOptions.SectionName);
-        services.AddValidatedOptions<FallbackOptions>(FallbackOptions.SectionName);
-        services.AddValidatedOptions<MockOptions>(MockOptions.SectionName);
+        services.AddOptions<ResilienceOptions>().BindConfiguration(ResilienceOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<FallbackOptions>().BindConfiguration(FallbackOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<MockOptions>().BindConfiguration(MockOptions.SectionName).ValidatedOnStart();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);
@@ -39,13 +33,6 @@ internal static class MessagesExtensions
         services.AddWireJson();
         return builder;
     }
-
-    private static void AddValidatedOptions<T>(this IServiceCollection services, string sectionName)
-        where T : class =>
-        services.AddOptions<T>()
-            .BindConfiguration(sectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
 
     private static void AddAnthropicHttpClient(this IServiceCollection services)
     {

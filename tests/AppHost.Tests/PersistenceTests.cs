@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hosting.Testing;
 using TestSupport;
 
 namespace AppHost.Tests;
@@ -20,7 +21,7 @@ public class PersistenceTests
             List<int> children;
             await using (var app = StackFixture.Build(state))
             {
-                await app.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
+                await app.StartWithinAsync(TimeSpan.FromMinutes(3), cancellationToken);
                 using var client = new HttpClient { BaseAddress = app.GetEndpoint("api") };
                 await ApiAccounts.SignInAsync(client, cancellationToken, Email);
                 using var created = await client.PostAsJsonAsync("/api/projects", new { name = "Kept across restarts" }, cancellationToken);
@@ -35,7 +36,7 @@ public class PersistenceTests
 
             await using (var again = StackFixture.Build(state))
             {
-                await again.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(3), cancellationToken);
+                await again.StartWithinAsync(TimeSpan.FromMinutes(3), cancellationToken);
                 using var client = new HttpClient { BaseAddress = again.GetEndpoint("api") };
                 await ApiAccounts.SignInAsync(client, cancellationToken, Email);
                 var project = await client.GetFromJsonAsync<JsonElement>($"/api/projects/{id}", cancellationToken);

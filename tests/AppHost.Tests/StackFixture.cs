@@ -21,7 +21,7 @@ public sealed class StackFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         App = Build(StateDirectory);
-        await App.StartAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        await App.StartWithinAsync(TimeSpan.FromMinutes(3));
     }
 
     public HttpClient CreateClient(string resource) => new() { BaseAddress = App.GetEndpoint(resource), Timeout = TimeSpan.FromSeconds(30) };

@@ -36,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["AppHost:ContainerRuntime"] = "none",
             ["Parameters:anthropic-api-key"] = "",
         });
-        await App.StartAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        await App.StartWithinAsync(TimeSpan.FromMinutes(3));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

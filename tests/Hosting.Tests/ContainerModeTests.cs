@@ -20,7 +20,7 @@ public class ContainerModeTests : IDisposable
         builder.AddRedis("cache");
         var app = builder.Build();
 
-        await app.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
+        await app.StartWithinAsync(TimeSpan.FromMinutes(1), cancellationToken);
         var connection = app.GetConnectionString("cache");
         var port = int.Parse(connection.Split(',')[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
         var password = connection.Split("password=")[1];

@@ -30,7 +30,7 @@ public class LocalServersTests : IDisposable
         int postgresPid;
         await using (var app = BuildApp())
         {
-            await app.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+            await app.StartWithinAsync(TimeSpan.FromMinutes(2), cancellationToken);
 
             Assert.All(app.ResourceNotifications.Current, s => Assert.Equal(ResourceStateKind.Running, s.State));
             await using (var connection = new NpgsqlConnection(app.GetConnectionString("appdb")))
@@ -62,7 +62,7 @@ public class LocalServersTests : IDisposable
 
         await using (var again = BuildApp())
         {
-            await again.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+            await again.StartWithinAsync(TimeSpan.FromMinutes(2), cancellationToken);
             await using var connection = new NpgsqlConnection(again.GetConnectionString("appdb"));
             await connection.OpenAsync(cancellationToken);
             await using var read = new NpgsqlCommand("SELECT v FROM kept", connection);
@@ -79,7 +79,7 @@ public class LocalServersTests : IDisposable
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var app = BuildApp();
-        await app.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        await app.StartWithinAsync(TimeSpan.FromMinutes(2), cancellationToken);
         var before = app.ResourceNotifications.Get("cache");
 
         Processes.Native.SendSignal(before.ProcessId!.Value, Processes.Native.SigKill);

@@ -33,7 +33,7 @@ internal sealed class RunningApp : IAsyncDisposable
         var builder = DistributedApplicationTestingBuilder.Create(configuration);
         model(builder, state.Path);
         var running = new RunningApp(builder.Build(), state);
-        await running.App.StartAsync(Cancellation).WaitAsync(Timeout, Cancellation);
+        await running.App.StartWithinAsync(Timeout, Cancellation);
         return running;
     }
 

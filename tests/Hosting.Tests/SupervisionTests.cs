@@ -47,6 +47,26 @@ public class SupervisionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_start_that_misses_its_deadline_names_the_resource_that_held_it_up_with_its_last_output()
+    {
+        var builder = Builder();
+        builder.AddExecutable("steady", "/bin/sh", "/", "-c", "exec sleep 60");
+        builder.AddExecutable("crashy", "/bin/sh", "/", "-c", "echo cannot-open-database >&2; exit 7")
+            .WithHttpEndpoint(env: "PORT")
+            .WithHttpHealthCheck("/health");
+        await using var app = builder.Build();
+
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => app.StartWithinAsync(TimeSpan.FromSeconds(3), Cancellation));
+
+        Assert.Contains("did not start within 00:00:03", timeout.Message, StringComparison.Ordinal);
+        Assert.Matches(@"crashy \(executable\): (Restarting|Starting|Running), pid [-\d]+, restarts [1-9]\d*, exit code (7|-)", timeout.Message);
+        Assert.Contains("steady (executable): Running", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("console lines of crashy:", timeout.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot-open-database", timeout.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("console lines of steady:", timeout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_process_that_must_not_restart_finishes_with_its_exit_code()
     {
         var builder = Builder();

@@ -26,7 +26,7 @@ public sealed class PostgresServer : IAsyncLifetime
         });
         builder.AddPostgres("postgres");
         _app = builder.Build();
-        await _app.StartAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        await _app.StartWithinAsync(TimeSpan.FromMinutes(2));
         ConnectionString = _app.GetConnectionString("postgres");
     }
 

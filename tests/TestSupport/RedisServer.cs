@@ -46,7 +46,7 @@ public sealed class RedisServer : IAsyncDisposable
         });
         builder.AddRedis("cache", _port);
         _app = builder.Build();
-        await _app.StartAsync(cancellationToken).WaitAsync(TimeSpan.FromMinutes(1), cancellationToken);
+        await _app.StartWithinAsync(TimeSpan.FromMinutes(1), cancellationToken);
     }
 
     public async Task StopAsync()

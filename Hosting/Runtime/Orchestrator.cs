@@ -14,6 +14,7 @@ internal sealed partial class Orchestrator
     private readonly Dictionary<Resource, ResourceRunner> _runners = [];
     private readonly TaskCompletionSource<DistributedApplicationException> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
+    private readonly PortReservations _reservations = new();
     private RunContext? _context;
     private StateDirectory? _state;
     private AppHostLock? _lock;
@@ -82,8 +83,9 @@ internal sealed partial class Orchestrator
             AppHostLog.Write($"Stopped {leftovers} leftover process(es) of an earlier AppHost run that did not shut down.");
         }
 
-        var ports = PortAllocator.Allocate(Resources, _options.UseDynamicPorts);
-        _context = new RunContext(_options, _state, ports, PortAllocator.AllocateAdditional(Resources, _options.UseDynamicPorts, ports.Values));
+        var ports = PortAllocator.Allocate(Resources, _options.UseDynamicPorts, _reservations);
+        var endpointPorts = PortAllocator.AllocateAdditional(Resources, _options.UseDynamicPorts, _reservations);
+        _context = new RunContext(_options, _state, ports, endpointPorts, _reservations);
         await WireDashboardAsync(_context, cancellationToken);
         var plans = await PlanFactory.CreateAsync(Resources, _context, _appHostId, AppHostLog, cancellationToken);
         lock (_gate)
@@ -132,6 +134,7 @@ internal sealed partial class Orchestrator
         var stops = new Dictionary<Resource, Task>();
         await Task.WhenAll(_runners.Keys.Select(StopOf));
         await StopResourceServiceAsync();
+        _reservations.Dispose(); // ports of resources that never started
         foreach (var log in _logs.Values)
         {
             log.Close();

@@ -3,53 +3,47 @@ using System.Net.Sockets;
 
 namespace Hosting.Runtime;
 
-/// <summary>Gives every resource that listens its port for this run: the configured one if free (else a clear error), or a free one.</summary>
+/// <summary>
+/// Gives every resource that listens its port for this run: the configured one if free (else a clear error), or a free
+/// one, held in <see cref="PortReservations"/> until the resource's process starts.
+/// </summary>
 internal static class PortAllocator
 {
-    public static Dictionary<Resource, int> Allocate(IEnumerable<Resource> resources, bool dynamicPorts)
+    public static Dictionary<Resource, int> Allocate(IEnumerable<Resource> resources, bool dynamicPorts, PortReservations reservations)
     {
         var ports = new Dictionary<Resource, int>();
         foreach (var resource in resources)
         {
             if (ConfiguredPort(resource) is { } configured)
             {
-                ports[resource] = Pick(configured, resource.Name, $"Resources:{resource.Name}:Port", dynamicPorts, ports.Values);
+                ports[resource] = Pick(configured, resource.Name, $"Resources:{resource.Name}:Port", dynamicPorts, reservations);
             }
         }
 
         return ports;
     }
 
-    /// <summary>Ports of the resources' <see cref="ProcessResource.AdditionalEndpoints"/>, clear of <paramref name="taken"/>.</summary>
+    /// <summary>Ports of the resources' <see cref="ProcessResource.AdditionalEndpoints"/>.</summary>
     public static Dictionary<(Resource Resource, string Endpoint), int> AllocateAdditional(
-        IEnumerable<Resource> resources, bool dynamicPorts, IEnumerable<int> taken)
+        IEnumerable<Resource> resources, bool dynamicPorts, PortReservations reservations)
     {
         var ports = new Dictionary<(Resource, string), int>();
-        var used = taken.ToList();
         foreach (var resource in resources.OfType<ProcessResource>())
         {
             foreach (var (name, endpoint) in resource.AdditionalEndpoints)
             {
-                var port = Pick(endpoint.Port, $"{resource.Name} ({name})", $"Resources:{resource.Name}:{name}Port", dynamicPorts, used);
-                ports[(resource, name)] = port;
-                used.Add(port);
+                ports[(resource, name)] = Pick(endpoint.Port, $"{resource.Name} ({name})", $"Resources:{resource.Name}:{name}Port", dynamicPorts, reservations);
             }
         }
 
         return ports;
     }
 
-    private static int Pick(int configured, string owner, string setting, bool dynamicPorts, IEnumerable<int> taken)
+    private static int Pick(int configured, string owner, string setting, bool dynamicPorts, PortReservations reservations)
     {
         if (configured == 0 || dynamicPorts)
         {
-            int free;
-            do
-            {
-                free = FreePort();
-            }
-            while (taken.Contains(free));
-            return free;
+            return reservations.ReserveFree(); // held: no later pick, here or elsewhere, gets it
         }
 
         return IsFree(configured)
@@ -65,13 +59,6 @@ internal static class PortAllocator
         ProcessResource { Http: { } http } => http.Port,
         _ => null,
     };
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Free on 127.0.0.1 and, where the machine has IPv6, on ::1 (Kestrel's "localhost" binds both).</summary>
     private static bool IsFree(int port)

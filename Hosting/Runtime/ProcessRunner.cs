@@ -101,6 +101,7 @@ internal sealed class ProcessRunner(
             }
 
             _current?.Dispose();
+            context.ReleasePortsOf(Resource);
             var spec = plan.CreateSpec();
             _current = ManagedProcess.Start(spec, log);
             records.Write(new ProcessRecord(

@@ -8,7 +8,8 @@ internal sealed class RunContext(
     AppHostOptions options,
     StateDirectory state,
     IReadOnlyDictionary<Resource, int> ports,
-    IReadOnlyDictionary<(Resource Resource, string Endpoint), int>? endpointPorts = null)
+    IReadOnlyDictionary<(Resource Resource, string Endpoint), int>? endpointPorts = null,
+    PortReservations? reservations = null)
 {
     // What the AppHost itself was given for the wiring must not leak into a child: each child gets its own.
     private static readonly string[] WiringPrefixes =
@@ -25,6 +26,28 @@ internal sealed class RunContext(
         endpointPorts is not null && endpointPorts.TryGetValue((resource, endpoint), out var port)
             ? port
             : throw new InvalidOperationException($"'{resource.Name}' has no endpoint '{endpoint}'.");
+
+    /// <summary>Frees the resource's reserved ports for its process, which is about to bind them.</summary>
+    public void ReleasePortsOf(Resource resource)
+    {
+        if (reservations is null)
+        {
+            return;
+        }
+
+        if (ports.TryGetValue(resource, out var port))
+        {
+            reservations.Release(port);
+        }
+
+        foreach (var (key, endpointPort) in endpointPorts ?? new Dictionary<(Resource, string), int>())
+        {
+            if (key.Resource == resource)
+            {
+                reservations.Release(endpointPort);
+            }
+        }
+    }
 
     public string EndpointUrl(Resource resource, string endpoint) => $"http://localhost:{PortOf(resource, endpoint).ToString(CultureInfo.InvariantCulture)}";
 

@@ -14,7 +14,7 @@ public class PortAllocatorTests
         var taken = ((IPEndPoint)holder.LocalEndpoint).Port;
         var api = new ProjectResource("api", new FakeProject()) { Http = new HttpEndpoint(taken) };
 
-        var problem = Assert.Throws<DistributedApplicationException>(() => PortAllocator.Allocate([api], dynamicPorts: false));
+        var problem = Assert.Throws<DistributedApplicationException>(() => PortAllocator.Allocate([api], dynamicPorts: false, new PortReservations()));
 
         Assert.Equal(
             $"Port {taken} of resource 'api' is already in use. Stop what holds it, or set Resources:api:Port to another port (0 picks a free one).",
@@ -32,7 +32,9 @@ public class PortAllocatorTests
             new ParameterResource("key", secret: true, optional: true),
         };
 
-        var ports = PortAllocator.Allocate(resources, dynamicPorts: true);
+        using var reservations = new PortReservations();
+
+        var ports = PortAllocator.Allocate(resources, dynamicPorts: true, reservations);
 
         Assert.Equal(3, ports.Count);
         Assert.Equal(3, ports.Values.Distinct().Count());
@@ -40,11 +42,29 @@ public class PortAllocatorTests
     }
 
     [Fact]
+    public void A_dynamic_port_stays_held_until_released_so_nobody_else_can_bind_it_meanwhile()
+    {
+        var api = new ProjectResource("api", new FakeProject()) { Http = new HttpEndpoint(0) };
+        using var reservations = new PortReservations();
+        var port = PortAllocator.Allocate([api], dynamicPorts: false, reservations)[api];
+
+        Assert.True(reservations.Holds(port));
+        var elsewhere = Assert.Throws<SocketException>(() => new TcpListener(IPAddress.Loopback, port).Start());
+        Assert.Equal(SocketError.AddressAlreadyInUse, elsewhere.SocketErrorCode);
+
+        reservations.Release(port);
+
+        Assert.False(reservations.Holds(port));
+        using var process = new TcpListener(IPAddress.Loopback, port);
+        process.Start();
+    }
+
+    [Fact]
     public void A_free_fixed_port_is_kept()
     {
         var api = new ProjectResource("api", new FakeProject()) { Http = new HttpEndpoint(FreePort()) };
 
-        var ports = PortAllocator.Allocate([api], dynamicPorts: false);
+        var ports = PortAllocator.Allocate([api], dynamicPorts: false, new PortReservations());
 
         Assert.Equal(api.Http.Port, ports[api]);
     }

@@ -1,4 +1,8 @@
 using Gateway;
+using Gateway.Infrastructure;
+
+// Socket completions inline on the event threads, before the first socket exists (InlineSocketCompletions).
+InlineSocketCompletions.EnableUnlessSet();
 
 // The slim builder: no IIS, QUIC or hosting-startup pieces loaded, a few MB less resident (bench/README.md).
 // appsettings*.json read once, without a file watcher (its thread and assembly, ~0.5 MB resident): a setting changes

@@ -19,28 +19,26 @@ namespace ServiceDefaults.Telemetry;
 /// </remarks>
 internal sealed class ServerSpanMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context)
+    /// <summary>Not async where there is nothing to tag: no state machine per request while nothing records spans.</summary>
+    public Task InvokeAsync(HttpContext context)
     {
         var activity = context.Features.Get<IHttpActivityFeature>()?.Activity;
         if (activity is null)
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
         if (HealthEndpointPaths.IsProbe(context.Request.Path))
         {
             ServerSpan.Unrecord(activity);
-            await next(context);
-            return;
+            return next(context);
         }
 
-        if (!activity.IsAllDataRequested)
-        {
-            await next(context);
-            return;
-        }
+        return activity.IsAllDataRequested ? TagAroundAsync(activity, context) : next(context);
+    }
 
+    private async Task TagAroundAsync(Activity activity, HttpContext context)
+    {
         ServerSpan.TagRequest(activity, context);
         try
         {

@@ -47,14 +47,17 @@ internal sealed partial class UsageRecorder(
 
     private async Task FlushAsync()
     {
-        var batch = new Dictionary<(ClientCredential Credential, long Second, string Model), PendingRow>();
+        // Grouped by the key's id, not by the credential record, whose equality would compare its hash and limits
+        // for every settlement.
+        var batch = new Dictionary<(string KeyId, long Second, string Model), (ClientCredential Credential, PendingRow Row)>();
         while (_pending.Reader.TryRead(out var settlement))
         {
-            var group = (settlement.Credential, settlement.AdmittedSecond, settlement.Model);
-            batch[group] = (batch.TryGetValue(group, out var row) ? row : new PendingRow()).Add(settlement);
+            var group = (settlement.Credential.Id, settlement.AdmittedSecond, settlement.Model);
+            var row = batch.TryGetValue(group, out var pending) ? pending.Row : new PendingRow();
+            batch[group] = (settlement.Credential, row.Add(settlement));
         }
 
-        await Task.WhenAll(batch.Select(pair => SettleAsync(pair.Key.Credential, pair.Key.Second, pair.Key.Model, pair.Value)));
+        await Task.WhenAll(batch.Select(pair => SettleAsync(pair.Value.Credential, pair.Key.Second, pair.Key.Model, pair.Value.Row)));
     }
 
     private async Task SettleAsync(ClientCredential credential, long second, string model, PendingRow row)

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Caching;
 
@@ -9,11 +10,11 @@ internal sealed class ResponseCacheOptions
 
     public bool Enabled { get; set; } = true;
 
-    [Range(1, 30 * 86_400, ErrorMessage = "Cache:TtlSeconds must be between 1 and 2592000 (30 days).")]
+    [SettingRange(1, 30 * 86_400, ErrorMessage = "Cache:TtlSeconds must be between 1 and 2592000 (30 days).")]
     public int TtlSeconds { get; set; } = 3_600;
 
     /// <summary>Larger answers are served but not kept.</summary>
-    [Range(1, 64 * 1024 * 1024, ErrorMessage = "Cache:MaxEntryBytes must be between 1 and 67108864.")]
+    [SettingRange(1, 64 * 1024 * 1024, ErrorMessage = "Cache:MaxEntryBytes must be between 1 and 67108864.")]
     public int MaxEntryBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
@@ -22,3 +23,7 @@ internal sealed class ResponseCacheOptions
     /// </summary>
     public bool SharedAcrossKeys { get; set; }
 }
+
+/// <summary>The data annotations of <see cref="ResponseCacheOptions"/>, checked by code the options validation source generator writes.</summary>
+[OptionsValidator]
+internal sealed partial class ValidateResponseCacheOptions : IValidateOptions<ResponseCacheOptions>;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Keys;
 
@@ -13,3 +14,7 @@ internal sealed class AdminOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ApiKey);
 }
+
+/// <summary>The data annotations of <see cref="AdminOptions"/>, checked by code the options validation source generator writes.</summary>
+[OptionsValidator]
+internal sealed partial class ValidateAdminOptions : IValidateOptions<AdminOptions>;

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Usage;
 
@@ -8,6 +9,10 @@ internal sealed class UsageOptions
     public const string SectionName = "Usage";
 
     /// <summary>How long a day's rows are kept. Redis must persist (AOF) for the ledger to survive a restart.</summary>
-    [Range(1, 3660, ErrorMessage = "Usage:RetentionDays must be between 1 and 3660.")]
+    [SettingRange(1, 3660, ErrorMessage = "Usage:RetentionDays must be between 1 and 3660.")]
     public int RetentionDays { get; set; } = 400;
 }
+
+/// <summary>The data annotations of <see cref="UsageOptions"/>, checked by code the options validation source generator writes.</summary>
+[OptionsValidator]
+internal sealed partial class ValidateUsageOptions : IValidateOptions<UsageOptions>;

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages.Resilience;
 
@@ -11,17 +12,21 @@ internal sealed class CircuitBreakerOptions
     public const string SectionName = "Resilience:CircuitBreaker";
 
     /// <summary>Share of failed attempts in the sampling window that opens the circuit.</summary>
-    [Range(0.01, 1.0, ErrorMessage = "Resilience:CircuitBreaker:FailureRatio must be between 0.01 and 1.")]
+    [SettingRange(0.01, 1.0, ErrorMessage = "Resilience:CircuitBreaker:FailureRatio must be between 0.01 and 1.")]
     public double FailureRatio { get; set; } = 0.5;
 
     /// <summary>Attempts the window must hold before the ratio counts; a quiet Gateway never trips on one failure.</summary>
-    [Range(2, 100_000, ErrorMessage = "Resilience:CircuitBreaker:MinimumThroughput must be between 2 and 100000.")]
+    [SettingRange(2, 100_000, ErrorMessage = "Resilience:CircuitBreaker:MinimumThroughput must be between 2 and 100000.")]
     public int MinimumThroughput { get; set; } = 20;
 
-    [Range(500, 86_400_000, ErrorMessage = "Resilience:CircuitBreaker:SamplingDurationMilliseconds must be between 500 and 86400000.")]
+    [SettingRange(500, 86_400_000, ErrorMessage = "Resilience:CircuitBreaker:SamplingDurationMilliseconds must be between 500 and 86400000.")]
     public int SamplingDurationMilliseconds { get; set; } = 30_000;
 
     /// <summary>How long the circuit stays open before one probe request is let through.</summary>
-    [Range(500, 86_400_000, ErrorMessage = "Resilience:CircuitBreaker:BreakDurationMilliseconds must be between 500 and 86400000.")]
+    [SettingRange(500, 86_400_000, ErrorMessage = "Resilience:CircuitBreaker:BreakDurationMilliseconds must be between 500 and 86400000.")]
     public int BreakDurationMilliseconds { get; set; } = 15_000;
 }
+
+/// <summary>The data annotations of <see cref="CircuitBreakerOptions"/>, checked by code the options validation source generator writes.</summary>
+[OptionsValidator]
+internal sealed partial class ValidateCircuitBreakerOptions : IValidateOptions<CircuitBreakerOptions>;

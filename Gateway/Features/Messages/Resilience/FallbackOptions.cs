@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages.Resilience;
 
@@ -10,6 +11,10 @@ internal sealed class FallbackOptions
     [EnumDataType(typeof(FallbackMode), ErrorMessage = "Fallback:Mode must be Off, OnError or Always.")]
     public FallbackMode Mode { get; set; } = FallbackMode.Off;
 }
+
+/// <summary>The data annotations of <see cref="FallbackOptions"/>, checked by code the options validation source generator writes.</summary>
+[OptionsValidator]
+internal sealed partial class ValidateFallbackOptions : IValidateOptions<FallbackOptions>;
 
 internal enum FallbackMode
 {

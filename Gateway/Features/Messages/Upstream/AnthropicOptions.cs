@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages.Upstream;
 
@@ -17,13 +19,17 @@ internal sealed class AnthropicOptions
     /// Time one attempt may wait for response headers (and a JSON body); a streamed body may run longer.
     /// Each retry gets the full time again.
     /// </summary>
-    [Range(1, 3600, ErrorMessage = "Anthropic:TimeoutSeconds must be between 1 and 3600.")]
+    [SettingRange(1, 3600, ErrorMessage = "Anthropic:TimeoutSeconds must be between 1 and 3600.")]
     public int TimeoutSeconds { get; set; } = 600;
 
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 
-    // A method, not a property: data annotation validation reads every property, before BaseUrl is known to parse.
+    // A method, not a property: it throws while BaseUrl does not parse, and options are bound before they are validated.
     public Uri MessagesUri() => UriFor("/v1/messages");
 
     public Uri UriFor(string path) => new(BaseUrl.TrimEnd('/') + path);
 }
+
+/// <summary>The data annotations of <see cref="AnthropicOptions"/>, checked by code the options validation source generator writes.</summary>
+[OptionsValidator]
+internal sealed partial class ValidateAnthropicOptions : IValidateOptions<AnthropicOptions>;

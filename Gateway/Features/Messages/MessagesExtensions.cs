@@ -25,7 +25,7 @@ internal static class MessagesExtensions
         services.AddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddAnthropicHttpClient();
-        services.AddSingleton<UpstreamPipelines>();
+        services.AddSingleton<UpstreamPolicies>();
         services.AddSingleton<UpstreamSender>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<TokenCounter>();

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Features.Messages.Resilience;
 
 /// <summary>
-/// When the Gateway stops calling an upstream that keeps failing. Bounds are Polly's own, so a
-/// value Polly would reject fails at start, naming the key.
+/// When the Gateway stops calling an upstream that keeps failing (<see cref="UpstreamCircuit"/>). Bounds are those
+/// Polly's circuit breaker accepts, which the Gateway used before: a value outside them fails at start, naming the key.
 /// </summary>
 internal sealed class CircuitBreakerOptions
 {

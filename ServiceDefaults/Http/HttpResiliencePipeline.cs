@@ -18,7 +18,9 @@ namespace ServiceDefaults.Http;
 /// </remarks>
 internal sealed class HttpResiliencePipeline(IOptions<HttpClientDefaults> options, TimeProvider timeProvider, ILogger<HttpResiliencePipeline> logger)
 {
-    public static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("ServiceDefaults.HttpRequest");
+    // A property, not a static field: a static of a Polly struct type would load Polly.Core with this type, at start,
+    // in a service whose clients never send through the pipeline. The key is a string compared by value.
+    public static ResiliencePropertyKey<HttpRequestMessage> RequestKey => new("ServiceDefaults.HttpRequest");
 
     private ResiliencePipeline<HttpResponseMessage>? _pipeline;
 

@@ -41,10 +41,7 @@ public sealed class UpstreamCircuitTests
     {
         var circuit = new UpstreamCircuit(Options, _clock, _observer);
 
-        for (var i = 0; i < 3; i++)
-        {
-            Pass(circuit, failed: true);
-        }
+        Fail(circuit, times: 3);
 
         Assert.Empty(_observer.Changes);
         Assert.Equal(CircuitPass.Closed, circuit.TryPass());
@@ -54,10 +51,7 @@ public sealed class UpstreamCircuitTests
     public void Failures_older_than_the_sampling_duration_no_longer_count()
     {
         var circuit = new UpstreamCircuit(Options, _clock, _observer);
-        for (var i = 0; i < 3; i++)
-        {
-            Pass(circuit, failed: true);
-        }
+        Fail(circuit, times: 3);
 
         _clock.Advance(TimeSpan.FromSeconds(11));
         Pass(circuit, failed: true);
@@ -111,13 +105,18 @@ public sealed class UpstreamCircuitTests
     private UpstreamCircuit Opened()
     {
         var circuit = new UpstreamCircuit(Options, _clock, _observer);
-        for (var i = 0; i < 4; i++)
-        {
-            Pass(circuit, failed: true);
-        }
+        Fail(circuit, times: 4);
 
         Assert.Equal(CircuitPass.Refused, circuit.TryPass());
         return circuit;
+    }
+
+    private static void Fail(UpstreamCircuit circuit, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            Pass(circuit, failed: true);
+        }
     }
 
     private static void Pass(UpstreamCircuit circuit, bool failed)

@@ -10,9 +10,10 @@ internal static class ValidatedOptions
     /// BindConfiguration call on a concrete options type, never one inside a generic helper.
     /// </summary>
     /// <remarks>
-    /// The validator is the options validation source generator's (<c>[OptionsValidator]</c>) or a hand-written one,
-    /// never <c>ValidateDataAnnotations</c>: that reads the attributes by reflection through TypeDescriptor, which
-    /// loads System.ComponentModel.TypeConverter and ~1 MB more resident memory at idle (bench/README.md).
+    /// The validator is written code (<see cref="SettingChecks"/>, or a validator of its own for rules across settings),
+    /// never <c>ValidateDataAnnotations</c>: that reads the attributes by reflection through TypeDescriptor, which loads
+    /// System.ComponentModel.TypeConverter, and even source-generated annotation checks load
+    /// System.ComponentModel.Annotations: together about 1 MB resident at idle (bench/README.md).
     /// </remarks>
     public static OptionsBuilder<T> ValidatedOnStart<T, TValidator>(this OptionsBuilder<T> options)
         where T : class

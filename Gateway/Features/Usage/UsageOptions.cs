@@ -9,10 +9,12 @@ internal sealed class UsageOptions
     public const string SectionName = "Usage";
 
     /// <summary>How long a day's rows are kept. Redis must persist (AOF) for the ledger to survive a restart.</summary>
-    [SettingRange(1, 3660, ErrorMessage = "Usage:RetentionDays must be between 1 and 3660.")]
     public int RetentionDays { get; set; } = 400;
 }
 
-/// <summary>The data annotations of <see cref="UsageOptions"/>, checked by code the options validation source generator writes.</summary>
-[OptionsValidator]
-internal sealed partial class ValidateUsageOptions : IValidateOptions<UsageOptions>;
+/// <summary>The bounds of <see cref="UsageOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateUsageOptions : IValidateOptions<UsageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UsageOptions options) => SettingChecks.Result(
+        (options.RetentionDays is >= 1 and <= 3660, "Usage:RetentionDays must be between 1 and 3660."));
+}

@@ -12,21 +12,23 @@ internal sealed class CircuitBreakerOptions
     public const string SectionName = "Resilience:CircuitBreaker";
 
     /// <summary>Share of failed attempts in the sampling window that opens the circuit.</summary>
-    [SettingRange(0.01, 1.0, ErrorMessage = "Resilience:CircuitBreaker:FailureRatio must be between 0.01 and 1.")]
     public double FailureRatio { get; set; } = 0.5;
 
     /// <summary>Attempts the window must hold before the ratio counts; a quiet Gateway never trips on one failure.</summary>
-    [SettingRange(2, 100_000, ErrorMessage = "Resilience:CircuitBreaker:MinimumThroughput must be between 2 and 100000.")]
     public int MinimumThroughput { get; set; } = 20;
 
-    [SettingRange(500, 86_400_000, ErrorMessage = "Resilience:CircuitBreaker:SamplingDurationMilliseconds must be between 500 and 86400000.")]
     public int SamplingDurationMilliseconds { get; set; } = 30_000;
 
     /// <summary>How long the circuit stays open before one probe request is let through.</summary>
-    [SettingRange(500, 86_400_000, ErrorMessage = "Resilience:CircuitBreaker:BreakDurationMilliseconds must be between 500 and 86400000.")]
     public int BreakDurationMilliseconds { get; set; } = 15_000;
 }
 
-/// <summary>The data annotations of <see cref="CircuitBreakerOptions"/>, checked by code the options validation source generator writes.</summary>
-[OptionsValidator]
-internal sealed partial class ValidateCircuitBreakerOptions : IValidateOptions<CircuitBreakerOptions>;
+/// <summary>The bounds of <see cref="CircuitBreakerOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateCircuitBreakerOptions : IValidateOptions<CircuitBreakerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CircuitBreakerOptions options) => SettingChecks.Result(
+        (options.FailureRatio is >= 0.01 and <= 1.0, "Resilience:CircuitBreaker:FailureRatio must be between 0.01 and 1."),
+        (options.MinimumThroughput is >= 2 and <= 100_000, "Resilience:CircuitBreaker:MinimumThroughput must be between 2 and 100000."),
+        (options.SamplingDurationMilliseconds is >= 500 and <= 86_400_000, "Resilience:CircuitBreaker:SamplingDurationMilliseconds must be between 500 and 86400000."),
+        (options.BreakDurationMilliseconds is >= 500 and <= 86_400_000, "Resilience:CircuitBreaker:BreakDurationMilliseconds must be between 500 and 86400000."));
+}

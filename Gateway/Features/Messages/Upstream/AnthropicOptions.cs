@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Gateway.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,6 @@ internal sealed class AnthropicOptions
 {
     public const string SectionName = "Anthropic";
 
-    [Required(ErrorMessage = "Anthropic:BaseUrl is required.")]
     public string BaseUrl { get; set; } = "https://api.anthropic.com";
 
     /// <summary>A secret: never logged, never echoed in an error.</summary>
@@ -19,7 +17,6 @@ internal sealed class AnthropicOptions
     /// Time one attempt may wait for response headers (and a JSON body); a streamed body may run longer.
     /// Each retry gets the full time again.
     /// </summary>
-    [SettingRange(1, 3600, ErrorMessage = "Anthropic:TimeoutSeconds must be between 1 and 3600.")]
     public int TimeoutSeconds { get; set; } = 600;
 
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
@@ -30,6 +27,10 @@ internal sealed class AnthropicOptions
     public Uri UriFor(string path) => new(BaseUrl.TrimEnd('/') + path);
 }
 
-/// <summary>The data annotations of <see cref="AnthropicOptions"/>, checked by code the options validation source generator writes.</summary>
-[OptionsValidator]
-internal sealed partial class ValidateAnthropicOptions : IValidateOptions<AnthropicOptions>;
+/// <summary>The bounds of <see cref="AnthropicOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateAnthropicOptions : IValidateOptions<AnthropicOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnthropicOptions options) => SettingChecks.Result(
+        (!string.IsNullOrWhiteSpace(options.BaseUrl), "Anthropic:BaseUrl is required."),
+        (options.TimeoutSeconds is >= 1 and <= 3600, "Anthropic:TimeoutSeconds must be between 1 and 3600."));
+}

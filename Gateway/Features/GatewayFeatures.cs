@@ -13,9 +13,8 @@ internal static class GatewayFeatures
 {
     public static IHostApplicationBuilder AddClientKeys(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ClientKeysOptions>().BindConfiguration(ClientKeysOptions.SectionName).ValidatedOnStart();
-        builder.Services.AddSingleton<IValidateOptions<ClientKeysOptions>, ClientKeysOptionsValidator>();
-        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidatedOnStart();
+        builder.Services.AddOptions<ClientKeysOptions>().BindConfiguration(ClientKeysOptions.SectionName).ValidatedOnStart<ClientKeysOptions, ClientKeysOptionsValidator>();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidatedOnStart<AdminOptions, ValidateAdminOptions>();
         builder.Services.AddSingleton<ClientCredentials>();
         builder.Services.AddSingleton<ClientKeyStore>();
         builder.Services.AddSingleton<KeyRevocations>();
@@ -26,7 +25,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidatedOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidatedOnStart<RateLimitOptions, ValidateRateLimitOptions>();
         builder.Services.AddSingleton<Admission>();
         builder.Services.AddSingleton<KeyLeases>();
         builder.Services.AddHostedService<LeaseReturns>();
@@ -36,7 +35,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddUsageLedger(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName).ValidatedOnStart();
+        builder.Services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName).ValidatedOnStart<UsageOptions, ValidateUsageOptions>();
         builder.Services.AddSingleton<UsageRecorder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<UsageRecorder>());
         builder.Services.AddSingleton<UsageLedger>();
@@ -45,7 +44,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddModelCatalog(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidatedOnStart();
+        builder.Services.AddOptions<ModelsOptions>().BindConfiguration(ModelsOptions.SectionName).ValidatedOnStart<ModelsOptions, ValidateModelsOptions>();
         builder.Services.AddSingleton<IValidateOptions<ModelsOptions>, ModelsOptionsValidator>();
         builder.Services.AddSingleton<ModelCatalog>();
         return builder;
@@ -53,7 +52,7 @@ internal static class GatewayFeatures
 
     public static IHostApplicationBuilder AddResponseCache(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidatedOnStart();
+        builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.SectionName).ValidatedOnStart<ResponseCacheOptions, ValidateResponseCacheOptions>();
         builder.Services.AddSingleton<ResponseCache>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -44,6 +45,10 @@ internal static class HealthChecksExtensions
     /// Probes come without credentials and every few seconds: a fallback authorization policy or a
     /// global rate limiter must not turn them away, and they would swamp the request metrics.
     /// </summary>
+    /// <remarks>
+    /// The attribute itself rather than <c>AllowAnonymous()</c>, the same metadata: that extension lives in
+    /// Microsoft.AspNetCore.Authorization.Policy, an assembly a service without authorization never loads otherwise.
+    /// </remarks>
     private static void AsProbe(this IEndpointConventionBuilder endpoint) =>
-        endpoint.AllowAnonymous().DisableRateLimiting().DisableHttpMetrics();
+        endpoint.WithMetadata(new AllowAnonymousAttribute()).DisableRateLimiting().DisableHttpMetrics();
 }

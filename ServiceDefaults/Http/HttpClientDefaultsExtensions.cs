@@ -10,7 +10,6 @@ internal static class HttpClientDefaultsExtensions
     {
         services.AddOptions<HttpClientDefaults>()
             .BindConfiguration(HttpClientDefaults.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HttpClientDefaults>, HttpClientDefaultsValidator>());
         services.TryAddSingleton<HttpResiliencePipeline>();

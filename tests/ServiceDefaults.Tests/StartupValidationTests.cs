@@ -14,6 +14,9 @@ public sealed class StartupValidationTests
     [InlineData("OTEL_METRIC_EXPORT_INTERVAL", "soon")]
     [InlineData("HttpClientDefaults:AttemptTimeout", "00:00:00")]
     [InlineData("HttpClientDefaults:MaxRetryAttempts", "50")]
+    [InlineData("HttpClientDefaults:MaxRetryAttempts", "-1")]
+    [InlineData("HttpClientDefaults:TotalTimeout", "2.00:00:00")]
+    [InlineData("HttpClientDefaults:RetryDelay", "00:11:00")]
     public async Task Bad_setting_stops_the_service_at_start_naming_the_key(string key, string value)
     {
         var configuration = new Dictionary<string, string?> { [key] = value };

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Caching;
 
@@ -9,11 +10,9 @@ internal sealed class ResponseCacheOptions
 
     public bool Enabled { get; set; } = true;
 
-    [Range(1, 30 * 86_400, ErrorMessage = "Cache:TtlSeconds must be between 1 and 2592000 (30 days).")]
     public int TtlSeconds { get; set; } = 3_600;
 
     /// <summary>Larger answers are served but not kept.</summary>
-    [Range(1, 64 * 1024 * 1024, ErrorMessage = "Cache:MaxEntryBytes must be between 1 and 67108864.")]
     public int MaxEntryBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
@@ -21,4 +20,12 @@ internal sealed class ResponseCacheOptions
     /// fast answer, what another tenant asked.
     /// </summary>
     public bool SharedAcrossKeys { get; set; }
+}
+
+/// <summary>The bounds of <see cref="ResponseCacheOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateResponseCacheOptions : IValidateOptions<ResponseCacheOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ResponseCacheOptions options) => SettingChecks.Result(
+        (options.TtlSeconds is >= 1 and <= 30 * 86_400, "Cache:TtlSeconds must be between 1 and 2592000 (30 days)."),
+        (options.MaxEntryBytes is >= 1 and <= 64 * 1024 * 1024, "Cache:MaxEntryBytes must be between 1 and 67108864."));
 }

@@ -14,18 +14,18 @@ internal static class MessagesExtensions
     public static IHostApplicationBuilder AddMessages(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName).ValidatedOnStart();
-        services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<MessagesOptions>().BindConfiguration(MessagesOptions.SectionName).ValidatedOnStart<MessagesOptions, ValidateMessagesOptions>();
+        services.AddOptions<AnthropicOptions>().BindConfiguration(AnthropicOptions.SectionName).ValidatedOnStart<AnthropicOptions, ValidateAnthropicOptions>();
         services.AddSingleton<IValidateOptions<AnthropicOptions>, AnthropicOptionsValidator>();
-        services.AddOptions<ResilienceOptions>().BindConfiguration(ResilienceOptions.SectionName).ValidatedOnStart();
-        services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.SectionName).ValidatedOnStart();
-        services.AddOptions<FallbackOptions>().BindConfiguration(FallbackOptions.SectionName).ValidatedOnStart();
-        services.AddOptions<MockOptions>().BindConfiguration(MockOptions.SectionName).ValidatedOnStart();
+        services.AddOptions<ResilienceOptions>().BindConfiguration(ResilienceOptions.SectionName).ValidatedOnStart<ResilienceOptions, ValidateResilienceOptions>();
+        services.AddOptions<CircuitBreakerOptions>().BindConfiguration(CircuitBreakerOptions.SectionName).ValidatedOnStart<CircuitBreakerOptions, ValidateCircuitBreakerOptions>();
+        services.AddOptions<FallbackOptions>().BindConfiguration(FallbackOptions.SectionName).ValidatedOnStart<FallbackOptions, ValidateFallbackOptions>();
+        services.AddOptions<MockOptions>().BindConfiguration(MockOptions.SectionName).ValidatedOnStart<MockOptions, ValidateMockOptions>();
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddSingleton<GatewayMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddAnthropicHttpClient();
-        services.AddSingleton<UpstreamPipelines>();
+        services.AddSingleton<UpstreamPolicies>();
         services.AddSingleton<UpstreamSender>();
         services.AddSingleton<MessageDispatcher>();
         services.AddSingleton<TokenCounter>();

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Models;
 
@@ -14,11 +15,17 @@ internal sealed class ModelsOptions
     public bool AllowUnlisted { get; set; }
 
     /// <summary>The <c>max_tokens</c> cap for a model whose entry sets none.</summary>
-    [Range(1, 10_000_000, ErrorMessage = "Models:DefaultMaxTokens must be between 1 and 10000000.")]
     public int DefaultMaxTokens { get; set; } = 64_000;
 
     /// <summary>Keyed by model id as clients send it (<c>claude-sonnet-4-5</c>).</summary>
     public Dictionary<string, ModelEntry> Catalog { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>The bounds of <see cref="ModelsOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateModelsOptions : IValidateOptions<ModelsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ModelsOptions options) => SettingChecks.Result(
+        (options.DefaultMaxTokens is >= 1 and <= 10_000_000, "Models:DefaultMaxTokens must be between 1 and 10000000."));
 }
 
 /// <summary>One model: how <c>/v1/models</c> shows it, its output cap and its price in USD per million tokens.</summary>

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.RateLimiting;
 
@@ -10,9 +11,15 @@ internal sealed class RateLimitOptions
     /// <summary>Off only for experiments: keys and budgets are still checked.</summary>
     public bool Enabled { get; set; } = true;
 
-    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:DefaultRequestsPerMinute must be at least 1.")]
     public int DefaultRequestsPerMinute { get; set; } = 600;
 
-    [Range(1, long.MaxValue, ErrorMessage = "RateLimits:DefaultTokensPerMinute must be at least 1.")]
     public long DefaultTokensPerMinute { get; set; } = 2_000_000;
+}
+
+/// <summary>The bounds of <see cref="RateLimitOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateRateLimitOptions : IValidateOptions<RateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options) => SettingChecks.Result(
+        (options.DefaultRequestsPerMinute is >= 1 and <= int.MaxValue, "RateLimits:DefaultRequestsPerMinute must be at least 1."),
+        (options.DefaultTokensPerMinute >= 1, "RateLimits:DefaultTokensPerMinute must be at least 1."));
 }

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Usage;
 
@@ -8,6 +9,12 @@ internal sealed class UsageOptions
     public const string SectionName = "Usage";
 
     /// <summary>How long a day's rows are kept. Redis must persist (AOF) for the ledger to survive a restart.</summary>
-    [Range(1, 3660, ErrorMessage = "Usage:RetentionDays must be between 1 and 3660.")]
     public int RetentionDays { get; set; } = 400;
+}
+
+/// <summary>The bounds of <see cref="UsageOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateUsageOptions : IValidateOptions<UsageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, UsageOptions options) => SettingChecks.Result(
+        (options.RetentionDays is >= 1 and <= 3660, "Usage:RetentionDays must be between 1 and 3660."));
 }

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages.Resilience;
 
@@ -7,8 +8,14 @@ internal sealed class FallbackOptions
 {
     public const string SectionName = "Fallback";
 
-    [EnumDataType(typeof(FallbackMode), ErrorMessage = "Fallback:Mode must be Off, OnError or Always.")]
     public FallbackMode Mode { get; set; } = FallbackMode.Off;
+}
+
+/// <summary>The bounds of <see cref="FallbackOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateFallbackOptions : IValidateOptions<FallbackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FallbackOptions options) => SettingChecks.Result(
+        (Enum.IsDefined(options.Mode), "Fallback:Mode must be Off, OnError or Always."));
 }
 
 internal enum FallbackMode

@@ -1,7 +1,3 @@
-using Polly;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
-
 namespace Gateway.Features.Messages.Resilience;
 
 /// <summary>Which upstream outcomes are transient, and the short names metrics and spans give them.</summary>
@@ -16,16 +12,12 @@ internal static class UpstreamFailures
     /// <summary>A final answer the mock model replaces when falling back: the provider could not answer, not "your request is wrong".</summary>
     public static bool WarrantsFallback(int status) => status is 408 or 429 || IsServerFailure(status);
 
-    public static bool IsTransportFailure(Exception? exception) =>
-        exception is HttpRequestException or TimeoutRejectedException or IOException;
+    /// <summary>No response came: the connection failed, broke, or the attempt timed out.</summary>
+    public static bool IsTransportFailure(Exception exception) => exception is HttpRequestException or IOException;
 
-    public static string Reason(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
-    {
-        null => StatusReason(outcome.Result is { } response ? (int)response.StatusCode : 0),
-        TimeoutRejectedException => "timeout",
-        BrokenCircuitException => "circuit_open",
-        _ => "unreachable",
-    };
+    /// <summary>What the circuit breaker counts against the upstream: no answer, or a server failure (a 429 is pacing, not failing).</summary>
+    public static bool IsCircuitFailure(AttemptOutcome outcome) =>
+        outcome.Response is null || IsServerFailure(outcome.Status);
 
     // Literals, not int.ToString(): no allocation per failed attempt for the codes that matter.
     public static string StatusReason(int status) => status switch

@@ -1,100 +1,120 @@
 using System.Diagnostics;
 using Gateway.Features.Messages.Upstream;
-using Polly;
-using Polly.CircuitBreaker;
-using Polly.Timeout;
 
 namespace Gateway.Features.Messages.Resilience;
 
 /// <summary>
-/// Gets an upstream response through the resilience pipeline. Everything here happens before the
-/// client is sent a byte, which is what makes retrying safe: once a response is handed back, it is the
-/// one the client gets.
+/// Gets an upstream response: retries outside the upstream's circuit breaker outside a per-attempt timeout
+/// (<see cref="UpstreamPolicies"/>). Everything here happens before the client is sent a byte, which is what makes
+/// retrying safe: once a response is handed back, it is the one the client gets.
 /// </summary>
-internal sealed class UpstreamSender(AnthropicClient client, UpstreamPipelines pipelines, TimeProvider timeProvider, ILogger<UpstreamSender> logger)
+internal sealed class UpstreamSender(AnthropicClient client, UpstreamPolicies policies, TimeProvider timeProvider, ILogger<UpstreamSender> logger)
 {
     public bool IsConfigured => client.IsConfigured;
 
     public async ValueTask<UpstreamAttempt> SendAsync(string path, ReadOnlyMemory<byte> body, HttpContext context, Activity? activity)
     {
-        var cancellationToken = context.RequestAborted;
-        var resilience = ResilienceContextPool.Shared.Get(cancellationToken);
-        resilience.Properties.Set(UpstreamPipelines.ActivityKey, activity);
-        var state = new AttemptState(this, path, body, context.Request.Headers);
-        try
+        var clientGone = context.RequestAborted;
+        var circuit = policies.CircuitFor(client.BaseUrl);
+        long sentAt = 0;
+        for (var retry = 0; ; retry++)
         {
-            var response = await pipelines.For(client.BaseUrl).ExecuteAsync(
-                static (resilience, state) => state.Sender.AttemptAsync(state, resilience.CancellationToken), resilience, state);
-            return new UpstreamAttempt(response, null, state.SentAt);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return new UpstreamAttempt(null, UpstreamAttempt.ClientGone, state.SentAt);
-        }
-        catch (BrokenCircuitException)
-        {
-            Log.CircuitRejected(logger, client.Host);
-            return new UpstreamAttempt(null, UpstreamAttempt.CircuitOpen, state.SentAt);
-        }
-        catch (TimeoutRejectedException)
-        {
-            Log.UpstreamTimedOut(logger, client.Host, (int)pipelines.AttemptTimeout.TotalSeconds);
-            return new UpstreamAttempt(null, UpstreamAttempt.TimedOut, state.SentAt);
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException)
-        {
-            Log.UpstreamUnreachable(logger, e, client.Host);
-            return new UpstreamAttempt(null, UpstreamAttempt.Unreachable, state.SentAt);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(resilience);
+            var pass = circuit.TryPass();
+            if (pass == CircuitPass.Refused)
+            {
+                Log.CircuitRejected(logger, client.Host);
+                return new UpstreamAttempt(null, UpstreamAttempt.CircuitOpen, sentAt);
+            }
+
+            sentAt = timeProvider.GetTimestamp();
+            AttemptOutcome outcome;
+            try
+            {
+                outcome = await AttemptAsync(path, body, context.Request.Headers, clientGone);
+            }
+            catch
+            {
+                // The client left, or something no rule covers: nothing to hold against the upstream.
+                circuit.Abandon(pass);
+                if (clientGone.IsCancellationRequested)
+                {
+                    return new UpstreamAttempt(null, UpstreamAttempt.ClientGone, sentAt);
+                }
+
+                throw;
+            }
+
+            circuit.Report(pass, UpstreamFailures.IsCircuitFailure(outcome));
+            if (retry >= policies.MaxRetries || !policies.ShouldRetry(outcome))
+            {
+                return Final(outcome, sentAt);
+            }
+
+            var delay = policies.DelayBefore(retry, outcome);
+            policies.Retrying(outcome, retry, delay, client.BaseUrl, activity);
+            try
+            {
+                await Task.Delay(delay, timeProvider, clientGone);
+            }
+            catch (OperationCanceledException) when (clientGone.IsCancellationRequested)
+            {
+                return new UpstreamAttempt(null, UpstreamAttempt.ClientGone, sentAt);
+            }
         }
     }
 
     /// <summary>
-    /// One attempt. A JSON body is read here too: it is small, and a connection that breaks while
-    /// sending it is then retried like any other failed attempt. An event stream is left to the relay.
-    /// Polly pools its timeout token sources, so the attempt gets its own, released with the headers.
+    /// One attempt, within the attempt timeout. A JSON body is read here too: it is small, and a connection that
+    /// breaks while sending it is then retried like any other failed attempt. An event stream is left to the relay,
+    /// and the timeout's token sources go with the headers, so a long stream is never cut by them.
     /// </summary>
-    private async ValueTask<HttpResponseMessage> AttemptAsync(AttemptState state, CancellationToken attemptToken)
+    /// <exception cref="OperationCanceledException">The client left.</exception>
+    private async Task<AttemptOutcome> AttemptAsync(string path, ReadOnlyMemory<byte> body, IHeaderDictionary headers, CancellationToken clientGone)
     {
-        using var untilHeaders = CancellationTokenSource.CreateLinkedTokenSource(attemptToken);
-        state.SentAt = timeProvider.GetTimestamp();
-        var response = await client.SendAsync(state.Path, state.Body, state.Headers, untilHeaders.Token);
-        if (IsEventStream(response))
-        {
-            return response;
-        }
-
+        using var timeout = new CancellationTokenSource(policies.AttemptTimeout, timeProvider);
+        using var untilHeaders = CancellationTokenSource.CreateLinkedTokenSource(clientGone, timeout.Token);
+        HttpResponseMessage? response = null;
         try
         {
-            await response.Content.LoadIntoBufferAsync(untilHeaders.Token);
-            return response;
+            response = await client.SendAsync(path, body, headers, untilHeaders.Token);
+            if (!IsEventStream(response))
+            {
+                await response.Content.LoadIntoBufferAsync(untilHeaders.Token);
+            }
+
+            return AttemptOutcome.Answered(response);
+        }
+        catch (Exception e) when (!clientGone.IsCancellationRequested && (timeout.IsCancellationRequested || UpstreamFailures.IsTransportFailure(e)))
+        {
+            response?.Dispose();
+            return timeout.IsCancellationRequested ? AttemptOutcome.Timeout : AttemptOutcome.Unreachable(e);
         }
         catch
         {
-            response.Dispose();
+            response?.Dispose();
             throw;
         }
     }
 
+    private UpstreamAttempt Final(AttemptOutcome outcome, long sentAt)
+    {
+        if (outcome.Response is { } response)
+        {
+            return new UpstreamAttempt(response, null, sentAt);
+        }
+
+        if (outcome.TimedOut)
+        {
+            Log.UpstreamTimedOut(logger, client.Host, (int)policies.AttemptTimeout.TotalSeconds);
+            return new UpstreamAttempt(null, UpstreamAttempt.TimedOut, sentAt);
+        }
+
+        Log.UpstreamUnreachable(logger, outcome.Failure!, client.Host);
+        return new UpstreamAttempt(null, UpstreamAttempt.Unreachable, sentAt);
+    }
+
     public static bool IsEventStream(HttpResponseMessage response) =>
         string.Equals(response.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
-
-    private sealed class AttemptState(UpstreamSender sender, string path, ReadOnlyMemory<byte> body, IHeaderDictionary headers)
-    {
-        public UpstreamSender Sender => sender;
-
-        public string Path => path;
-
-        public ReadOnlyMemory<byte> Body => body;
-
-        public IHeaderDictionary Headers => headers;
-
-        /// <summary>When the last attempt was sent: time to first chunk counts from here.</summary>
-        public long SentAt { get; set; }
-    }
 }
 
 /// <summary>The response the client will get, or why there is none.</summary>

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using Gateway.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Features.Messages.Upstream;
 
@@ -7,7 +8,6 @@ internal sealed class AnthropicOptions
 {
     public const string SectionName = "Anthropic";
 
-    [Required(ErrorMessage = "Anthropic:BaseUrl is required.")]
     public string BaseUrl { get; set; } = "https://api.anthropic.com";
 
     /// <summary>A secret: never logged, never echoed in an error.</summary>
@@ -17,13 +17,20 @@ internal sealed class AnthropicOptions
     /// Time one attempt may wait for response headers (and a JSON body); a streamed body may run longer.
     /// Each retry gets the full time again.
     /// </summary>
-    [Range(1, 3600, ErrorMessage = "Anthropic:TimeoutSeconds must be between 1 and 3600.")]
     public int TimeoutSeconds { get; set; } = 600;
 
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 
-    // A method, not a property: data annotation validation reads every property, before BaseUrl is known to parse.
+    // A method, not a property: it throws while BaseUrl does not parse, and options are bound before they are validated.
     public Uri MessagesUri() => UriFor("/v1/messages");
 
     public Uri UriFor(string path) => new(BaseUrl.TrimEnd('/') + path);
+}
+
+/// <summary>The bounds of <see cref="AnthropicOptions"/>, each failure naming its key.</summary>
+internal sealed class ValidateAnthropicOptions : IValidateOptions<AnthropicOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AnthropicOptions options) => SettingChecks.Result(
+        (!string.IsNullOrWhiteSpace(options.BaseUrl), "Anthropic:BaseUrl is required."),
+        (options.TimeoutSeconds is >= 1 and <= 3600, "Anthropic:TimeoutSeconds must be between 1 and 3600."));
 }

@@ -2,8 +2,8 @@ using Gateway.Tests.Support;
 
 namespace Gateway.Tests;
 
-/// <summary>Bad resilience, fallback or mock settings stop the Gateway at start, naming the key.</summary>
-public sealed class ResilienceConfigurationTests
+/// <summary>A setting out of its range stops the Gateway at start, with a message that names the key.</summary>
+public sealed class SettingRangeTests
 {
     [Theory]
     [InlineData("Resilience__MaxRetries", "11", "Resilience:MaxRetries")]
@@ -16,6 +16,16 @@ public sealed class ResilienceConfigurationTests
     [InlineData("Fallback__Mode", "7", "Fallback:Mode")]
     [InlineData("Mock__TokensPerSecond", "-5", "Mock:TokensPerSecond")]
     [InlineData("Mock__FirstChunkDelayMilliseconds", "-1", "Mock:FirstChunkDelayMilliseconds")]
+    [InlineData("Anthropic__BaseUrl", "", "Anthropic:BaseUrl")]
+    [InlineData("Anthropic__TimeoutSeconds", "0", "Anthropic:TimeoutSeconds")]
+    [InlineData("Admin__ApiKey", "too-short-for-an-admin-key", "Admin:ApiKey")]
+    [InlineData("Messages__MaxRequestBodyBytes", "0", "Messages:MaxRequestBodyBytes")]
+    [InlineData("RateLimits__DefaultRequestsPerMinute", "0", "RateLimits:DefaultRequestsPerMinute")]
+    [InlineData("RateLimits__DefaultTokensPerMinute", "-1", "RateLimits:DefaultTokensPerMinute")]
+    [InlineData("Usage__RetentionDays", "0", "Usage:RetentionDays")]
+    [InlineData("Models__DefaultMaxTokens", "0", "Models:DefaultMaxTokens")]
+    [InlineData("Cache__TtlSeconds", "0", "Cache:TtlSeconds")]
+    [InlineData("Cache__MaxEntryBytes", "0", "Cache:MaxEntryBytes")]
     public async Task Out_of_range_setting_refuses_to_start(string variable, string value, string key)
     {
         var environment = GatewayProcess.Environment(redis: null, apiKey: null, baseUrl: null);

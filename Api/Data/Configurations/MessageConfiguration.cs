@@ -11,7 +11,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // The key is (project_id, id), not id alone: a conversation page is one backward range scan of it from the
         // cursor, however deep. With a separate key on id, PostgreSQL may walk that one instead and filter by project,
         // which for a project quiet since others wrote is a scan through everyone's newer messages. v7 ids are unique
-        // on their own in practice (MessageIds never repeats one in a process; 74 random bits across processes).
+        // on their own in practice (SequentialIds never repeats one in a process; 74 random bits across processes).
         builder.HasKey(m => new { m.ProjectId, m.Id }).HasName("pk_messages");
 
         builder.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();

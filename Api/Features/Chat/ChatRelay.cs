@@ -4,6 +4,7 @@ using Api.Data;
 using Api.Features.Messages;
 using Api.Features.Realtime;
 using Api.Infrastructure.Gateway;
+using Api.Infrastructure.Pagination;
 using Microsoft.Extensions.Options;
 
 namespace Api.Features.Chat;
@@ -129,7 +130,7 @@ internal sealed class ChatRelay(
         var now = Timestamps.Now(time);
         var message = new Message
         {
-            Id = MessageIds.Next(now),
+            Id = SequentialIds.Next(now),
             ProjectId = projectId,
             Role = role,
             Content = content,

@@ -31,7 +31,7 @@ public static class ProjectsEndpoints
         }
 
         var now = Timestamps.Now(time);
-        var project = new Project { Id = Guid.CreateVersion7(now), OwnerId = user.GetUserId(), Name = name, CreatedAt = now, UpdatedAt = now };
+        var project = new Project { Id = SequentialIds.Next(now), OwnerId = user.GetUserId(), Name = name, CreatedAt = now, UpdatedAt = now };
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 
-namespace Api.Features.Messages;
+namespace Api.Infrastructure.Pagination;
 
 /// <summary>
-/// Version 7 ids that only ever increase in this process. <see cref="Guid.CreateVersion7(DateTimeOffset)"/>
-/// fills the rest of a millisecond with random bits, so two messages stored in the same millisecond
-/// could otherwise sort the wrong way round, and a page cursor could land between them.
+/// Version 7 ids that only ever increase in this process, for rows listed newest first by id (messages, projects).
+/// <see cref="Guid.CreateVersion7(DateTimeOffset)"/> fills the rest of a millisecond with random bits, so two rows
+/// stored in the same millisecond could otherwise sort the wrong way round, and a page cursor could land between them.
 /// </summary>
-internal static class MessageIds
+internal static class SequentialIds
 {
     private static readonly Lock Gate = new();
     private static UInt128 _last;

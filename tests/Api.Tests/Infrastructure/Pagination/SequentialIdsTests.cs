@@ -1,15 +1,15 @@
-using Api.Features.Messages;
+using Api.Infrastructure.Pagination;
 
-namespace Api.Tests.Features.Messages;
+namespace Api.Tests.Infrastructure.Pagination;
 
-public sealed class MessageIdsTests
+public sealed class SequentialIdsTests
 {
     [Fact]
     public void Ids_made_in_the_same_millisecond_still_increase()
     {
         var now = DateTimeOffset.UtcNow;
 
-        var ids = Enumerable.Range(0, 1000).Select(_ => MessageIds.Next(now)).ToList();
+        var ids = Enumerable.Range(0, 1000).Select(_ => SequentialIds.Next(now)).ToList();
 
         Assert.Equal(ids.Order(), ids);
         Assert.Equal(1000, ids.Distinct().Count());
@@ -21,7 +21,7 @@ public sealed class MessageIdsTests
     {
         var later = DateTimeOffset.UtcNow.AddDays(1);
 
-        var id = MessageIds.Next(later);
+        var id = SequentialIds.Next(later);
 
         // The first 48 bits are the Unix time in milliseconds.
         var milliseconds = long.Parse(id.ToString("N")[..12], System.Globalization.NumberStyles.HexNumber);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Api.Data;
 using Api.Features.Projects;
 using Api.Features.Realtime;
+using Api.Infrastructure.Pagination;
 using Api.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -68,7 +69,7 @@ internal sealed class AttachmentUploads(
         }
 
         var now = Timestamps.Now(time);
-        var id = Guid.CreateVersion7(now);
+        var id = SequentialIds.Next(now); // listed newest first by id
         var key = StorageKeys.ForAttachment(projectId, id);
         using var body = new CappedHashingStream(source.Body, MaxBytes);
         await storage.WriteAsync(key, body, cancellationToken);

@@ -3,7 +3,8 @@ using System.Buffers.Binary;
 namespace Api.Infrastructure.Pagination;
 
 /// <summary>
-/// Version 7 ids that only ever increase in this process, for rows listed newest first by id (messages, projects).
+/// Version 7 ids that only ever increase in this process, for rows listed newest first by id (messages, projects,
+/// attachments).
 /// <see cref="Guid.CreateVersion7(DateTimeOffset)"/> fills the rest of a millisecond with random bits, so two rows
 /// stored in the same millisecond could otherwise sort the wrong way round, and a page cursor could land between them.
 /// </summary>

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text;
 using Api.Data;
-using Api.Features.Messages;
 using Api.Features.Realtime;
 using Api.Infrastructure.Gateway;
 using Api.Infrastructure.Pagination;
